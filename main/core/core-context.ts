@@ -1,0 +1,27 @@
+import type { AppInfo } from '../../shared/schemas/settings';
+import type { ConnectionStatus } from '../../shared/schemas/connections';
+import type { ConnectionService } from './connections/connection-service';
+import type { DemoWorkspace } from './demo/demo-workspace';
+import type { EventBus } from './ipc/event-bus';
+import type { Logger } from './log';
+import type { Provider } from './providers/types';
+import type { SettingsService } from './settings/settings-service';
+import type { Keychain } from './vault';
+import type { CacheDb } from './cache/database';
+
+/** Everything a handler may use; built once by createCore. */
+export interface CoreContext {
+  dataDir: string;
+  db: CacheDb;
+  keychain: Keychain;
+  settings: SettingsService;
+  connections: ConnectionService;
+  demo: DemoWorkspace;
+  events: EventBus;
+  log: Logger;
+  info(): AppInfo;
+  /** Runs a provider call and keeps the connection's online/offline status current. */
+  online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
+  reportStatus(connectionId: string, state: ConnectionStatus['state'], message: string | null): void;
+  reportFailure(connectionId: string, err: unknown): void;
+}

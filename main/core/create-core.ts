@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/schemas/settings';
+import { ERROR_MESSAGES } from '../../shared/errors';
+import { createRouter } from './ipc/router';
+import type { HandlerMap, Router, RouterOptions } from './ipc/router';
+import { createEventBus } from './ipc/event-bus';
+import type { EventBus } from './ipc/event-bus';
+import { createAppHandlers } from './ipc/handlers/app-handlers';
+import { createConnectionHandlers } from './ipc/handlers/connection-handlers';
+import { createClientHandlers } from './ipc/handlers/client-handlers';
+import { createConfStore } from './settings/key-value-store';
+import type { KeyValueStore } from './settings/key-value-store';
+import { createSettingsService } from './settings/settings-service';
+import type { SettingsService } from './settings/settings-service';
+import { createConnectionRecords } from './connections/connection-records';
+import { createConnectionService } from './connections/connection-service';
+import { createConnectionStatusTracker } from './connections/connection-status';
+import { createDemoWorkspace } from './demo/demo-workspace';
+import { openKeychain } from './vault';
+import type { Keychain } from './vault';
+import { openDatabase } from './cache/database';
+import { createFileLogger } from './log';
+import type { Logger } from './log';
+import type { CoreContext } from './core-context';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Injected keychain (tests); otherwise the OS keychain, or memory with KEYCHAIN_UNAVAILABLE. */
+  keychain?: Keychain;
+  keychainService?: string;
+  /** electron-store in Electron; `conf` in plain Node when absent. */
+  settingsStore?: KeyValueStore;
+  fetch?: typeof fetch;
+  appVersion?: string;
+  runtime?: AppInfo['runtime'];
+  electronVersion?: string | null;
+  isTrustedSender?: RouterOptions['isTrustedSender'];
+  log?: Logger;
+  /** Start the demo sandbox of existing demo connections (default true). */
+  resumeDemo?: boolean;
+}
+
+export interface Core {
+  router: Router;
+  events: EventBus;
+  settings: SettingsService;
+  context: CoreContext;
+  close(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { dataDir } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const log = options.log ?? createFileLogger(dataDir);
+  const events = createEventBus();
+  const store = options.settingsStore ?? createConfStore(dataDir);
+  const settings = createSettingsService(store);
+
+  const opened = options.keychain
+    ? { keychain: options.keychain, status: options.keychain.backend === 'os' ? ('os' as const) : ('memory' as const), reason: undefined }
+    : await openKeychain(options.keychainService ? { service: options.keychainService } : {});
+  if (opened.status === 'memory-fallback') log(`keychain unavailable, secrets kept in memory only: ${opened.reason ?? ''}`);
+
+  const databaseFile = join(dataDir, 'clientdesk.sqlite');
+  const db = openDatabase(databaseFile);
+  const records = createConnectionRecords(store);
+  const status = createConnectionStatusTracker(events);
+  const connections = createConnectionService({
+    records,
+    keychain: opened.keychain,
+    events,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const demo = createDemoWorkspace({ connections, records, keychain: opened.keychain, log });
+
+  function info(): AppInfo {
+    return {
+      name: 'Clientdesk',
+      version: options.appVersion ?? '0.0.0',
+      runtime: options.runtime ?? 'node',
+      nodeVersion: process.versions.node,
+      electronVersion: options.electronVersion ?? null,
+      platform: process.platform,
+      dataDir,
+      settingsFile: store.path,
+      databaseFile,
+      keychain: {
+        backend: opened.keychain.backend,
+        status: opened.status,
+        message: opened.status === 'memory-fallback' ? ERROR_MESSAGES.KEYCHAIN_UNAVAILABLE.en : null,
+      },
+    };
+  }
+
+  async function online<T>(connectionId: string, call: (provider: import('./providers/types').Provider) => Promise<T>): Promise<T> {
+    const provider = connections.provider(connectionId);
+    try {
+      const result = await call(provider);
+      status.report(connectionId, 'online', null);
+      return result;
+    } catch (err) {
+      status.reportFailure(connectionId, err);
+      throw err;
+    }
+  }
+
+  const context: CoreContext = {
+    dataDir,
+    db,
+    keychain: opened.keychain,
+    settings,
+    connections,
+    demo,
+    events,
+    log,
+    info,
+    online,
+    reportStatus: status.report,
+    reportFailure: status.reportFailure,
+  };
+
+  const handlers: HandlerMap = {
+    ...createAppHandlers(context),
+    ...createConnectionHandlers(context),
+    ...createClientHandlers(context),
+  };
+  const router = createRouter(handlers, {
+    log,
+    ...(options.isTrustedSender ? { isTrustedSender: options.isTrustedSender } : {}),
+  });
+
+  if (options.resumeDemo !== false) await demo.resumeExisting();
+
+  async function close(): Promise<void> {
+    await demo.close();
+    connections.dispose();
+    db.close();
+  }
+
+  return { router, events, settings, context, close };
+}

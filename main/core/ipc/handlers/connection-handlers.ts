@@ -1,0 +1,51 @@
+import type { CoreContext } from '../../core-context';
+import type { HandlerMap } from '../router';
+
+type ConnectionChannels =
+  | 'connections.list'
+  | 'connections.add'
+  | 'connections.update'
+  | 'connections.test'
+  | 'connections.remove'
+  | 'demo.start';
+
+export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, ConnectionChannels> {
+  const { connections } = ctx;
+
+  function listConnections() {
+    return connections.list();
+  }
+  function addConnection(input: Parameters<HandlerMap['connections.add']>[0]) {
+    return connections.add(input);
+  }
+  function updateConnection(input: Parameters<HandlerMap['connections.update']>[0]) {
+    return connections.update(input);
+  }
+  async function testConnection({ id }: { id: string }) {
+    try {
+      const result = await connections.test(id);
+      ctx.reportStatus(id, 'online', null);
+      return result;
+    } catch (err) {
+      ctx.reportFailure(id, err);
+      throw err;
+    }
+  }
+  async function removeConnection({ id }: { id: string }) {
+    await ctx.demo.stopFor(id);
+    await connections.remove(id);
+    return { removed: true as const };
+  }
+  function startDemo() {
+    return ctx.demo.start();
+  }
+
+  return {
+    'connections.list': listConnections,
+    'connections.add': addConnection,
+    'connections.update': updateConnection,
+    'connections.test': testConnection,
+    'connections.remove': removeConnection,
+    'demo.start': startDemo,
+  };
+}

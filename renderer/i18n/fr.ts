@@ -1,0 +1,52 @@
+import type { Messages } from './en';
+
+export const fr: Messages = {
+  app: { name: 'Clientdesk', tagline: 'Administration des clients' },
+  nav: {
+    dashboard: 'Tableau de bord',
+    clients: 'Clients',
+    keys: 'Clés',
+    activity: 'Activité',
+    connections: 'Connexions',
+    settings: 'Réglages',
+  },
+  common: {
+    loading: 'Chargement…',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    retry: 'Réessayer',
+    close: 'Fermer',
+    confirm: 'Confirmer',
+    demoBadge: 'Bac à sable',
+  },
+  empty: {
+    noConnectionTitle: 'Aucune connexion',
+    noConnectionBody: "Ajoutez une connexion à une API de gestion des clients (FactPulse d'abord) depuis l'écran Connexions, ou essayez l'espace de démonstration adossé au bac à sable intégré.",
+    goConnections: 'Ouvrir Connexions',
+    dashboard: 'Le tableau de bord résumera chaque connexion : clients, synchronisation, clés à renouveler et activité récente.',
+    clients: 'Les clients de chaque connexion seront listés ici, consultables hors ligne.',
+    keys: 'Les clés du chiffrement double, leur âge et leurs rotations seront gérés ici.',
+    activity: 'Chaque modification, en ligne ou en attente, sera consignée ici.',
+    connections: 'Vos connexions aux API de gestion des clients seront listées ici.',
+  },
+  settings: {
+    title: 'Réglages',
+    language: 'Langue',
+    theme: 'Thème',
+    themeLight: 'Clair',
+    themeDark: 'Sombre',
+    themeSystem: 'Système',
+    saved: 'Enregistré',
+  },
+  about: {
+    title: 'À propos de Clientdesk',
+    version: 'Version',
+    runtime: 'Environnement',
+    dataDir: 'Dossier des données',
+    settingsFile: 'Fichier de réglages',
+    databaseFile: 'Base du cache',
+    keychain: 'Stockage des secrets',
+    keychainOs: 'Trousseau du système',
+    keychainMemory: 'Mémoire seulement (trousseau indisponible)',
+  },
+};

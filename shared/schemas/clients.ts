@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { clientRecordSchema } from '../domain';
+
+const connectionId = z.string().min(1).max(64);
+const remoteId = z.string().min(1).max(200);
+export const clientRefSchema = z.object({ connectionId, remoteId });
+
+export const clientPageInputSchema = z.object({
+  connectionId,
+  page: z.number().int().min(1).max(1_000_000),
+  pageSize: z.number().int().min(1).max(100),
+});
+export const clientPageSchema = z.object({
+  rows: z.array(clientRecordSchema),
+  total: z.number().nullable(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** Form fields; the server's own rules are checked there too, and its 422 comes back per field. */
+export const clientFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(255, 'Name is at most 255 characters'),
+  identifier: z
+    .string()
+    .trim()
+    .regex(/^\d{14}$/, 'SIRET must be exactly 14 digits')
+    .nullable()
+    .optional(),
+  description: z.string().max(1000, 'Description is at most 1000 characters').nullable().optional(),
+});
+export const clientCreateSchema = z.object({ connectionId, fields: clientFieldsSchema });
+export const clientUpdateSchema = z.object({ connectionId, remoteId, fields: clientFieldsSchema.partial() });
+export const clientSetActiveSchema = z.object({ connectionId, remoteId, active: z.boolean() });
+export const clientSetActiveResultSchema = z.object({ status: z.string(), message: z.string() });
+
+const secretStatusSchema = z.object({
+  status: z.string(),
+  message: z.string().nullable(),
+  encryptionMode: z.string().nullable(),
+  requiresClientKey: z.boolean().nullable(),
+});
+export const pdpConfigSchema = z.object({
+  isConfigured: z.boolean(),
+  id: z.union([z.number(), z.string()]).nullable().optional(),
+  isActive: z.boolean().nullable().optional(),
+  modeSandbox: z.boolean().nullable().optional(),
+  flowServiceUrl: z.string().nullable().optional(),
+  tokenUrl: z.string().nullable().optional(),
+  oauthClientId: z.string().nullable().optional(),
+  encryptionMode: z.string().nullable().optional(),
+  secretStatus: secretStatusSchema.nullable().optional(),
+  lastTestAt: z.string().nullable().optional(),
+  lastTestSuccess: z.boolean().nullable().optional(),
+  lastTestError: z.string().nullable().optional(),
+  createdAt: z.string().nullable().optional(),
+  updatedAt: z.string().nullable().optional(),
+  message: z.string().nullable().optional(),
+});
+export type PdpConfigView = z.infer<typeof pdpConfigSchema>;
+
+const httpUrl = z.string().trim().url('Must be a URL').max(2048).refine((u) => /^https?:\/\//i.test(u), 'Must start with http:// or https://');
+export const pdpConfigFieldsSchema = z.object({
+  flowServiceUrl: httpUrl,
+  tokenUrl: httpUrl,
+  oauthClientId: z.string().trim().min(1, 'OAuth client id is required').max(255),
+  clientSecret: z.string().min(1, 'Client secret is required').max(4096),
+  isActive: z.boolean().default(true),
+  modeSandbox: z.boolean().default(false),
+  encryptionMode: z.enum(['fernet', 'double']).default('fernet'),
+});
+export const pdpUpdateSchema = z.object({ connectionId, remoteId, fields: pdpConfigFieldsSchema });
+
+export const webhookStatusSchema = z.object({ hasSecret: z.boolean(), createdAt: z.string().nullable(), savedLocally: z.boolean() });
+export const webhookGenerateSchema = z.object({ connectionId, remoteId, saveToKeychain: z.boolean().default(true) });
+export const webhookGeneratedSchema = z.object({
+  webhookSecret: z.string(),
+  createdAt: z.string().nullable(),
+  savedToKeychain: z.boolean(),
+});
+export const webhookDeleteSchema = z.object({ connectionId, remoteId, confirm: z.literal(true) });
