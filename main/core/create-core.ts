@@ -23,6 +23,7 @@ import { openDatabase } from './cache/database';
 import { createFileLogger } from './log';
 import type { Logger } from './log';
 import type { CoreContext } from './core-context';
+import type { Provider } from './providers/types';
 
 export interface CoreOptions {
   dataDir: string;
@@ -93,7 +94,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     };
   }
 
-  async function online<T>(connectionId: string, call: (provider: import('./providers/types').Provider) => Promise<T>): Promise<T> {
+  async function online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T> {
     const provider = connections.provider(connectionId);
     try {
       const result = await call(provider);

@@ -33,8 +33,6 @@ export function webhookAccount(connectionId: string, remoteId: string): string {
 }
 
 export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientChannels> {
-  const providerFor = (connectionId: string) => ctx.connections.provider(connectionId);
-
   async function clientsPage({ connectionId, page, pageSize }: In<'clients.page'>) {
     const result = await ctx.online(connectionId, (p) => p.listClients(page, pageSize));
     return { rows: result.records, total: result.total, page: result.page, pageSize: result.pageSize };

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations';
+
+export interface CacheDb {
+  readonly file: string;
+  readonly sqlite: Database.Database;
+  /** PRAGMA user_version: the last migration applied. */
+  version(): number;
+  /** Runs fn in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Apply migrations only up to this version (tests step through versions). */
+  targetVersion?: number;
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): CacheDb {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  try {
+    migrate(sqlite, options.migrations ?? MIGRATIONS, options.targetVersion);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return {
+    file,
+    sqlite,
+    version: () => currentVersion(sqlite),
+    transaction: (fn) => sqlite.transaction(fn)(),
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+function currentVersion(sqlite: Database.Database): number {
+  return Number(sqlite.pragma('user_version', { simple: true }));
+}
+
+/** Applies each pending migration in its own transaction, bumping user_version inside it. */
+export function migrate(sqlite: Database.Database, migrations: readonly Migration[], target?: number): number {
+  const from = currentVersion(sqlite);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (from > latest) {
+    throw new AppError('INTERNAL', `The local cache was written by a newer Clientdesk (schema ${from}, this version knows ${latest}).`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    if (target !== undefined && migration.version > target) break;
+    sqlite.transaction(() => {
+      migration.up(sqlite);
+      sqlite.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return currentVersion(sqlite);
+}

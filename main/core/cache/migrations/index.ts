@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { migration0010 } from './0010-clients';
+
+export interface Migration {
+  /** Becomes PRAGMA user_version once applied; numbered in steps of 10. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order. Never edit an applied migration: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [migration0010];

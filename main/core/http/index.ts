@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { redact } from './redact';
+import { createLimiter } from './limiter';
+import type { Limiter } from './limiter';
+
+export { validateBaseUrl } from './base-url';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Safe to send twice: retried on network errors and 429/502/503/504. Defaults to true for GET. */
+  idempotent?: boolean;
+  /** Adds the connection's credentials (default true). */
+  auth?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  data: unknown;
+  requestId: string;
+  attempts: number;
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  /** Returns the auth headers for one attempt. */
+  authorize?: () => Promise<Record<string, string>>;
+  timeoutMs?: number;
+  maxRetries?: number;
+  concurrency?: number;
+  retryAfterCapMs?: number;
+  backoffBaseMs?: number;
+  fetch?: typeof fetch;
+  log?: (line: string) => void;
+}
+
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+  readonly limiter: Limiter;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxRetries = options.maxRetries ?? 3;
+  const retryAfterCapMs = options.retryAfterCapMs ?? 30_000;
+  const backoffBaseMs = options.backoffBaseMs ?? 250;
+  const limiter = createLimiter(options.concurrency ?? 4);
+  const log = options.log ?? (() => {});
+
+  function urlFor(req: HttpRequest): string {
+    const url = new URL(req.path.replace(/^\//, ''), options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url.toString();
+  }
+
+  async function attempt(req: HttpRequest, requestId: string): Promise<{ status: number; headers: Headers; text: string }> {
+    const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...(req.headers ?? {}) };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.auth !== false && options.authorize) Object.assign(headers, await options.authorize());
+    const timeout = AbortSignal.timeout(req.timeoutMs ?? timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    try {
+      const res = await doFetch(urlFor(req), {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? null : JSON.stringify(req.body),
+        signal,
+      });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, text };
+    } catch (err) {
+      throw mapFetchError(err, req.signal, timeout);
+    }
+  }
+
+  async function request(req: HttpRequest): Promise<HttpResponse> {
+    const requestId = randomUUID();
+    const idempotent = req.idempotent ?? req.method === 'GET';
+    return limiter.run(async () => {
+      for (let attempts = 1; ; attempts++) {
+        let outcome: { status: number; headers: Headers; text: string };
+        try {
+          outcome = await attempt(req, requestId);
+        } catch (err) {
+          const retry = idempotent && attempts <= maxRetries && err instanceof AppError && ['NETWORK', 'TIMEOUT', 'OFFLINE'].includes(err.code);
+          if (!retry) throw withRequestId(err, requestId);
+          log(`${req.method} ${req.path} attempt ${attempts} failed (${(err as AppError).code}); retrying`);
+          await sleep(backoff(attempts, backoffBaseMs), req.signal);
+          continue;
+        }
+        if (RETRYABLE_STATUS.has(outcome.status) && (idempotent || outcome.status === 429) && attempts <= maxRetries) {
+          const wait = retryAfterMs(outcome.headers.get('retry-after'), retryAfterCapMs) ?? backoff(attempts, backoffBaseMs);
+          log(`${req.method} ${req.path} got ${outcome.status}; retrying in ${wait} ms`);
+          await sleep(wait, req.signal);
+          continue;
+        }
+        return { status: outcome.status, headers: outcome.headers, data: parseBody(outcome.text, outcome.status, requestId), requestId, attempts };
+      }
+    });
+  }
+
+  return { request, limiter };
+}
+
+function parseBody(text: string, status: number, requestId: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (status >= 500 || status === 404 || status === 429) return { detail: text.slice(0, 200) };
+    throw new AppError('BAD_RESPONSE', `The server sent a response that is not valid JSON (HTTP ${status}; ${text.length} bytes, possibly cut off).`, {
+      status,
+      requestId,
+    });
+  }
+}
+
+function mapFetchError(err: unknown, userSignal: AbortSignal | undefined, timeout: AbortSignal): AppError {
+  if (userSignal?.aborted) return new AppError('CANCELLED', 'The request was cancelled.');
+  if (timeout.aborted) return new AppError('TIMEOUT', 'The server did not answer in time.');
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? '';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) {
+    return new AppError('OFFLINE', `The server cannot be reached (${code}).`);
+  }
+  if (/CERT|SSL|TLS/i.test(code) || /certificate/i.test(cause?.message ?? '')) {
+    return new AppError('TLS', `The server's TLS certificate was refused (${code || 'certificate error'}).`);
+  }
+  return new AppError('NETWORK', redact(`The connection failed${code ? ` (${code})` : ''}: ${cause?.message ?? (err as Error)?.message ?? 'unknown error'}`));
+}
+
+function withRequestId(err: unknown, requestId: string): unknown {
+  if (err instanceof AppError && !err.details?.requestId) {
+    return new AppError(err.code, err.message, { ...err.details, requestId });
+  }
+  return err;
+}
+
+export function retryAfterMs(header: string | null, capMs: number): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, capMs);
+  const date = Date.parse(header);
+  if (Number.isFinite(date)) return Math.min(Math.max(0, date - Date.now()), capMs);
+  return null;
+}
+
+function backoff(attempt: number, baseMs: number): number {
+  const exp = baseMs * 2 ** (attempt - 1);
+  return Math.round(exp / 2 + Math.random() * (exp / 2));
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AppError('CANCELLED', 'The request was cancelled.'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new AppError('CANCELLED', 'The request was cancelled.'));
+    }, { once: true });
+  });
+}
