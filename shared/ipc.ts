@@ -57,6 +57,10 @@ export const channels = {
   'webhook.status': { input: clientRefSchema, output: webhookStatusSchema },
   'webhook.generate': { input: webhookGenerateSchema, output: webhookGeneratedSchema },
   'webhook.delete': { input: webhookDeleteSchema, output: z.object({ message: z.string() }) },
+
+  // ── offline cache, sync, outbox, audit (issue 4): add channels below this line ──
+
+  // ── keys, double mode, backups, webhook verification (issue 5): add channels below this line ──
 } as const;
 
 /** Main → renderer pushes. */
@@ -64,6 +68,9 @@ export const events = {
   'settings.changed': settingsSchema,
   'connections.changed': z.array(connectionSchema),
   'connection.status': connectionStatusSchema,
+  // ── issue 4 events (sync.progress) below ──
+
+  // ── issue 5 events (job.progress) below ──
 } as const;
 
 export type Channel = keyof typeof channels;

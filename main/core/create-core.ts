@@ -125,6 +125,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createAppHandlers(context),
     ...createConnectionHandlers(context),
     ...createClientHandlers(context),
+    // issue 4 handlers (cache, sync, outbox, audit) below
+    // issue 5 handlers (keys, backups, webhook verification) below
   };
   const router = createRouter(handlers, {
     log,

@@ -3,10 +3,19 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
 
+/**
+ * Each screen area keeps its strings in its own file exporting `{ en, fr }` with one top-level key
+ * (e.g. renderer/i18n/clients.ts → { en: { clients: {…} }, fr: { clients: {…} } }) and is listed here.
+ */
+const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [];
+
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: {
+    en: { translation: Object.assign({}, en, ...AREA_BUNDLES.map((b) => b.en)) },
+    fr: { translation: Object.assign({}, fr, ...AREA_BUNDLES.map((b) => b.fr)) },
+  },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

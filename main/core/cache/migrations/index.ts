@@ -8,5 +8,8 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-/** In order. Never edit an applied migration: add the next one. */
+/**
+ * In order. Never edit an applied migration: add the next one.
+ * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5).
+ */
 export const MIGRATIONS: readonly Migration[] = [migration0010];
