@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
+import './factpulse.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

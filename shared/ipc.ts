@@ -26,6 +26,63 @@ import {
   webhookStatusSchema,
 } from './schemas/clients';
 import { clientRecordSchema } from './domain';
+import {
+  auditExportInputSchema,
+  auditExportSchema,
+  auditListInputSchema,
+  auditListSchema,
+  auditVerifySchema,
+  clientCountsInputSchema,
+  clientCountsSchema,
+  clientWindowInputSchema,
+  clientWindowSchema,
+  outboxChangedSchema,
+  outboxDiscardSchema,
+  outboxIdSchema,
+  outboxItemSchema,
+  outboxListInputSchema,
+  outboxOutcomeSchema,
+  outboxReplayInputSchema,
+  outboxReplaySchema,
+  outboxResolveSchema,
+  syncNowInputSchema,
+  syncProgressSchema,
+  syncStateSchema,
+} from './schemas/cache';
+import {
+  jobDetailSchema,
+  jobProgressSchema,
+  jobSummarySchema,
+  journalRowSchema,
+  keyInventoryRowSchema,
+  keysBulkPreviewResultSchema,
+  keysBulkPreviewSchema,
+  keysBulkStartSchema,
+  keysClientRefSchema,
+  keysInventorySchema,
+  keysDisableDoubleResultSchema,
+  keysDisableDoubleSchema,
+  keysEnableDoubleResultSchema,
+  keysEnableDoubleSchema,
+  keysExportBackupResultSchema,
+  keysExportBackupSchema,
+  keysImportBackupResultSchema,
+  keysImportBackupSchema,
+  keysImportResultSchema,
+  keysImportSchema,
+  keysInspectBackupResultSchema,
+  keysInspectBackupSchema,
+  keysJobRefSchema,
+  keysJobsSchema,
+  keysJournalSchema,
+  keysRecoverSchema,
+  keysRevealResultSchema,
+  keysRevealSchema,
+  recoveryOutcomeSchema,
+  rotationOutcomeSchema,
+  webhookVerifyResultSchema,
+  webhookVerifySchema,
+} from './schemas/keys';
 
 const none = z.undefined();
 
@@ -59,8 +116,38 @@ export const channels = {
   'webhook.delete': { input: webhookDeleteSchema, output: z.object({ message: z.string() }) },
 
   // ── offline cache, sync, outbox, audit (issue 4): add channels below this line ──
+  'clients.window': { input: clientWindowInputSchema, output: clientWindowSchema },
+  'clients.counts': { input: clientCountsInputSchema, output: clientCountsSchema },
+  'sync.now': { input: syncNowInputSchema, output: syncProgressSchema },
+  'sync.state': { input: none, output: z.array(syncStateSchema) },
+  'outbox.list': { input: outboxListInputSchema, output: z.array(outboxItemSchema) },
+  'outbox.replay': { input: outboxReplayInputSchema, output: outboxReplaySchema },
+  'outbox.resolve': { input: outboxResolveSchema, output: outboxOutcomeSchema },
+  'outbox.retry': { input: outboxIdSchema, output: outboxOutcomeSchema },
+  'outbox.discard': { input: outboxDiscardSchema, output: z.object({ discarded: z.literal(true) }) },
+  'audit.list': { input: auditListInputSchema, output: auditListSchema },
+  'audit.verify': { input: none, output: auditVerifySchema },
+  'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
 
   // ── keys, double mode, backups, webhook verification (issue 5): add channels below this line ──
+  'keys.inventory': { input: keysInventorySchema, output: z.array(keyInventoryRowSchema) },
+  'keys.enableDouble': { input: keysEnableDoubleSchema, output: keysEnableDoubleResultSchema },
+  'keys.disableDouble': { input: keysDisableDoubleSchema, output: keysDisableDoubleResultSchema },
+  'keys.rotate': { input: keysClientRefSchema, output: rotationOutcomeSchema },
+  'keys.recover': { input: keysRecoverSchema, output: z.array(recoveryOutcomeSchema) },
+  'keys.import': { input: keysImportSchema, output: keysImportResultSchema },
+  'keys.reveal': { input: keysRevealSchema, output: keysRevealResultSchema },
+  'keys.bulkPreview': { input: keysBulkPreviewSchema, output: keysBulkPreviewResultSchema },
+  'keys.bulkStart': { input: keysBulkStartSchema, output: jobSummarySchema },
+  'keys.bulkCancel': { input: keysJobRefSchema, output: jobSummarySchema },
+  'keys.bulkResume': { input: keysJobRefSchema, output: jobSummarySchema },
+  'keys.jobs': { input: keysJobsSchema, output: z.array(jobSummarySchema) },
+  'keys.job': { input: keysJobRefSchema, output: jobDetailSchema },
+  'keys.exportBackup': { input: keysExportBackupSchema, output: keysExportBackupResultSchema },
+  'keys.inspectBackup': { input: keysInspectBackupSchema, output: keysInspectBackupResultSchema },
+  'keys.importBackup': { input: keysImportBackupSchema, output: keysImportBackupResultSchema },
+  'keys.journal': { input: keysJournalSchema, output: z.array(journalRowSchema) },
+  'webhook.verify': { input: webhookVerifySchema, output: webhookVerifyResultSchema },
 } as const;
 
 /** Main → renderer pushes. */
@@ -69,8 +156,11 @@ export const events = {
   'connections.changed': z.array(connectionSchema),
   'connection.status': connectionStatusSchema,
   // ── issue 4 events (sync.progress) below ──
+  'sync.progress': syncProgressSchema,
+  'outbox.changed': outboxChangedSchema,
 
   // ── issue 5 events (job.progress) below ──
+  'job.progress': jobProgressSchema,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -8,6 +8,12 @@ import type { Provider } from './providers/types';
 import type { SettingsService } from './settings/settings-service';
 import type { Keychain } from './vault';
 import type { CacheDb } from './cache/database';
+import type { ClientCache } from './cache/client-cache';
+import type { AuditLog } from './audit/audit-log';
+import type { Outbox } from './outbox/outbox-service';
+import type { WriteThrough } from './outbox/write-through';
+import type { SyncService } from './sync/sync-service';
+import type { KeyService } from './keys';
 
 /** Everything a handler may use; built once by createCore. */
 export interface CoreContext {
@@ -24,4 +30,14 @@ export interface CoreContext {
   online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
   reportStatus(connectionId: string, state: ConnectionStatus['state'], message: string | null): void;
   reportFailure(connectionId: string, err: unknown): void;
+  // issue 4: offline cache, sync, outbox, audit log
+  cache: ClientCache;
+  sync: SyncService;
+  outbox: Outbox;
+  /** Append-only, hash-chained log of every user write and key operation. */
+  audit: AuditLog;
+  /** Audit + cache refresh + outbox queueing around a user's write; cache fallback for reads. */
+  writes: WriteThrough;
+  /** Client keys, rotation journal, bulk jobs, backups (issue 5). */
+  keys: KeyService;
 }

@@ -9,6 +9,8 @@ import type { EventBus } from './ipc/event-bus';
 import { createAppHandlers } from './ipc/handlers/app-handlers';
 import { createConnectionHandlers } from './ipc/handlers/connection-handlers';
 import { createClientHandlers } from './ipc/handlers/client-handlers';
+import { createKeyHandlers } from './ipc/handlers/key-handlers';
+import { createKeyService } from './keys';
 import { createConfStore } from './settings/key-value-store';
 import type { KeyValueStore } from './settings/key-value-store';
 import { createSettingsService } from './settings/settings-service';
@@ -20,6 +22,15 @@ import { createDemoWorkspace } from './demo/demo-workspace';
 import { openKeychain } from './vault';
 import type { Keychain } from './vault';
 import { openDatabase } from './cache/database';
+import { createClientCache } from './cache/client-cache';
+import { createAuditLog } from './audit/audit-log';
+import { keyAuditSink } from './audit/key-audit';
+import { createOutbox } from './outbox/outbox-service';
+import { createWriteThrough } from './outbox/write-through';
+import { createSyncService } from './sync/sync-service';
+import { createSyncScheduler } from './sync/sync-scheduler';
+import { createSealer } from './vault/sealing';
+import { createCacheHandlers } from './ipc/handlers/cache-handlers';
 import { createFileLogger } from './log';
 import type { Logger } from './log';
 import type { CoreContext } from './core-context';
@@ -65,6 +76,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const databaseFile = join(dataDir, 'clientdesk.sqlite');
   const db = openDatabase(databaseFile);
+  // issue 4: cache reads, audit log (before anything that writes)
+  const cache = createClientCache(db);
+  const audit = createAuditLog(db);
   const records = createConnectionRecords(store);
   const status = createConnectionStatusTracker(events);
   const connections = createConnectionService({
@@ -72,6 +86,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     keychain: opened.keychain,
     events,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    forgetCachedData: (id) => {
+      void sync.cancel(id);
+      cache.forget(id);
+    },
   });
   const demo = createDemoWorkspace({ connections, records, keychain: opened.keychain, log });
 
@@ -106,7 +124,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  // issue 5: client keys (AUDIT HOOK: pass `audit` here once the audit log exists on the context).
+  const keys = createKeyService({
+    keychain: opened.keychain,
+    db,
+    call: online,
+    log,
+    emitProgress: (payload) => events.emit('job.progress', payload),
+    audit: keyAuditSink(audit),
+  });
+
+  // issue 4: sync, outbox, write-through
+  const sync = createSyncService({ db, events, log, online });
+  const outbox = createOutbox({
+    db,
+    sealer: createSealer(opened.keychain),
+    audit,
+    events,
+    online,
+    cachedRecord: (connectionId, remoteId) => {
+      const found = cache.reads.record(connectionId, remoteId);
+      if (!found) return null;
+      const { contentHash: _hash, ...record } = found;
+      return record;
+    },
+    refreshCache: (record) => cache.put(record),
+  });
+  const writes = createWriteThrough({ audit, outbox, log });
+  const scheduler = createSyncScheduler({
+    sync,
+    events,
+    settings,
+    log,
+    connectionIds: async () => records.all().map((c) => c.id),
+    onReconnect: (id) => outbox.replay(id),
+  });
+
   const context: CoreContext = {
+    keys,
     dataDir,
     db,
     keychain: opened.keychain,
@@ -119,6 +174,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     online,
     reportStatus: status.report,
     reportFailure: status.reportFailure,
+    cache,
+    sync,
+    outbox,
+    audit,
+    writes,
   };
 
   const handlers: HandlerMap = {
@@ -126,7 +186,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createConnectionHandlers(context),
     ...createClientHandlers(context),
     // issue 4 handlers (cache, sync, outbox, audit) below
+    ...createCacheHandlers(context),
     // issue 5 handlers (keys, backups, webhook verification) below
+    ...createKeyHandlers(context),
   };
   const router = createRouter(handlers, {
     log,
@@ -134,8 +196,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   if (options.resumeDemo !== false) await demo.resumeExisting();
+  await scheduler.start();
+  // issue 5: finish every rotation a previous run left unknown (background; the UI shows "rotation to confirm" meanwhile).
+  void keys.startupRecovery();
 
   async function close(): Promise<void> {
+    scheduler.stop();
+    await sync.close();
+    await keys.shutdown();
     await demo.close();
     connections.dispose();
     db.close();

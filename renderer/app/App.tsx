@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Frame } from '../components/Frame';
+import { Toasts } from '../components/Toasts';
 import { useStore } from '../stores/store';
 import { useAppearance } from './use-appearance';
 import { useCoreEvents } from './use-core-events';
@@ -23,6 +24,7 @@ export function App() {
   return (
     <Frame>
       <Screen />
+      <Toasts />
     </Frame>
   );
 }

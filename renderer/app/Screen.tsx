@@ -1,5 +1,10 @@
 import { useStore } from '../stores/store';
-import { ActivityScreen, ClientsScreen, ConnectionsScreen, DashboardScreen, KeysScreen } from '../screens/PlaceholderScreens';
+import { ActivityScreen, KeysScreen } from '../screens/PlaceholderScreens';
+import { DashboardScreen } from '../screens/DashboardScreen';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { ClientsScreen } from '../screens/clients/ClientsScreen';
+import { ClientDetailScreen } from '../screens/clients/ClientDetailScreen';
+import { ClientCreateScreen } from '../screens/clients/ClientCreateScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 
 /** Route → screen. */
@@ -9,9 +14,11 @@ export function Screen() {
     case 'dashboard':
       return <DashboardScreen />;
     case 'clients':
-    case 'client':
-    case 'client-new':
       return <ClientsScreen />;
+    case 'client':
+      return <ClientDetailScreen key={`${route.connectionId}/${route.remoteId}`} connectionId={route.connectionId} remoteId={route.remoteId} />;
+    case 'client-new':
+      return <ClientCreateScreen connectionId={route.connectionId} />;
     case 'keys':
       return <KeysScreen />;
     case 'activity':

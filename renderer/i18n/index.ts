@@ -2,12 +2,18 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
+import * as ui from './ui';
+import * as demo from './demo';
+import * as connections from './connections';
+import * as clients from './clients';
+import * as pdp from './pdp';
+import * as webhook from './webhook';
 
 /**
  * Each screen area keeps its strings in its own file exporting `{ en, fr }` with one top-level key
  * (e.g. renderer/i18n/clients.ts → { en: { clients: {…} }, fr: { clients: {…} } }) and is listed here.
  */
-const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [];
+const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook];
 
 export const i18n = i18next.createInstance();
 

@@ -13,8 +13,5 @@ function Placeholder({ titleKey, purposeKey }: { titleKey: string; purposeKey: s
   );
 }
 
-export const DashboardScreen = () => <Placeholder titleKey="nav.dashboard" purposeKey="empty.dashboard" />;
 export const KeysScreen = () => <Placeholder titleKey="nav.keys" purposeKey="empty.keys" />;
 export const ActivityScreen = () => <Placeholder titleKey="nav.activity" purposeKey="empty.activity" />;
-export const ClientsScreen = () => <Placeholder titleKey="nav.clients" purposeKey="empty.clients" />;
-export const ConnectionsScreen = () => <Placeholder titleKey="nav.connections" purposeKey="empty.connections" />;

@@ -5,12 +5,21 @@ import { createNavSlice } from './nav-slice';
 import type { NavSlice } from './nav-slice';
 import { createConnectionsSlice } from './connections-slice';
 import type { ConnectionsSlice } from './connections-slice';
+import { createConnectionTestsSlice } from './connection-tests-slice';
+import type { ConnectionTestsSlice } from './connection-tests-slice';
+import { createClientsSlice } from './clients-slice';
+import type { ClientsSlice } from './clients-slice';
+import { createToastSlice } from './toast-slice';
+import type { ToastSlice } from './toast-slice';
 
 /** The one store, built from slices; each slice lives in its own file. */
-export type StoreState = AppSlice & NavSlice & ConnectionsSlice;
+export type StoreState = AppSlice & NavSlice & ConnectionsSlice & ConnectionTestsSlice & ClientsSlice & ToastSlice;
 
 export const useStore = create<StoreState>()((...args) => ({
   ...createAppSlice(...args),
   ...createNavSlice(...args),
   ...createConnectionsSlice(...args),
+  ...createConnectionTestsSlice(...args),
+  ...createClientsSlice(...args),
+  ...createToastSlice(...args),
 }));

@@ -2,36 +2,75 @@ import { z } from 'zod';
 import { clientRecordSchema, clientStatusSchema } from '../domain';
 
 const connectionId = z.string().min(1).max(64);
+const remoteId = z.string().min(1).max(200);
 
-export const clientSortSchema = z.enum(['name', 'updatedAt', 'createdAt', 'status', 'identifier']);
+/** Search matches inside `highlight` strings are wrapped in these private-use characters (never HTML). */
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_END = '\uE001';
 
-export const clientWindowInputSchema = z.object({
-  connectionIds: z.array(connectionId).max(50).optional(),
-  query: z.string().max(200, 'Search is at most 200 characters').optional(),
-  status: z.array(clientStatusSchema).max(4).optional(),
-  pdpConfigured: z.boolean().optional(),
-  encryptionMode: z.enum(['double', 'fernet']).optional(),
-  sort: clientSortSchema.default('name'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
-});
+export const clientSortSchema = z.enum(['name', 'updatedAt', 'status', 'relevance']);
+export type ClientSort = z.infer<typeof clientSortSchema>;
+
+/**
+ * A window of cached clients. Either offset/limit (jump anywhere) or `cursor` (the previous window's
+ * `nextCursor`: constant-time next page). `relevance` needs a query; without one it sorts by name.
+ */
+export const clientWindowInputSchema = z
+  .object({
+    connectionIds: z.array(connectionId).min(1).max(50).optional(),
+    query: z.string().trim().max(200, 'Search is at most 200 characters').optional(),
+    status: z.array(clientStatusSchema).min(1).max(4).optional(),
+    pdpConfigured: z.boolean().optional(),
+    doubleMode: z.boolean().optional(),
+    sort: clientSortSchema.default('name'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    cursor: z.string().min(1).max(2000).optional(),
+    includeTotal: z.boolean().default(true),
+  })
+  .strict();
 export type ClientWindowInput = z.input<typeof clientWindowInputSchema>;
+export type ClientWindowQuery = z.output<typeof clientWindowInputSchema>;
+
+export const clientHighlightSchema = z.object({
+  name: z.string().optional(),
+  identifier: z.string().optional(),
+  description: z.string().optional(),
+});
 
 export const cachedClientSchema = clientRecordSchema.extend({
   syncedAt: z.string().nullable(),
   removed: z.boolean(),
   encryptionMode: z.string().nullable(),
   pdpConfigured: z.boolean(),
-  highlight: z.object({ name: z.string().optional(), identifier: z.string().optional(), description: z.string().optional() }).optional(),
+  /** A queued offline write exists for this client. */
+  pending: z.boolean(),
+  highlight: clientHighlightSchema.optional(),
 });
 export type CachedClient = z.infer<typeof cachedClientSchema>;
 
 export const clientWindowSchema = z.object({
   rows: z.array(cachedClientSchema),
-  total: z.number(),
+  /** Rows matching the filters; null when includeTotal was false. */
+  total: z.number().nullable(),
+  nextCursor: z.string().nullable(),
+  /** Last completed sync per connection in scope (ISO time, null = never). */
   lastSynced: z.record(z.string(), z.string().nullable()),
 });
+export type ClientWindow = z.infer<typeof clientWindowSchema>;
+
+export const clientCountsInputSchema = z.object({ connectionIds: z.array(connectionId).min(1).max(50).optional() }).strict();
+export const clientCountsSchema = z.object({
+  total: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  pdpConfigured: z.number(),
+  doubleMode: z.number(),
+  byConnection: z.array(z.object({ connectionId: z.string(), total: z.number(), lastSynced: z.string().nullable() })),
+});
+export type ClientCounts = z.infer<typeof clientCountsSchema>;
+
+export const syncNowInputSchema = z.object({ connectionId }).strict();
 
 export const syncProgressSchema = z.object({
   connectionId: z.string(),
@@ -42,6 +81,7 @@ export const syncProgressSchema = z.object({
   rowsWritten: z.number(),
   ratePerSec: z.number(),
   removed: z.number().optional(),
+  resumed: z.boolean().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
@@ -53,30 +93,50 @@ export const syncStateSchema = z.object({
   lastErrorCode: z.string().nullable(),
   lastErrorMessage: z.string().nullable(),
   inProgress: z.boolean(),
+  /** An interrupted walk will resume from its committed pages. */
+  resumable: z.boolean(),
   cachedCount: z.number(),
 });
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const OUTBOX_ACTIONS = ['update', 'activate', 'deactivate', 'pdpConfig'] as const;
+export const OUTBOX_STATES = ['queued', 'conflict', 'failed'] as const;
+const looseRecord = z.record(z.string(), z.unknown());
 
 export const outboxItemSchema = z.object({
   id: z.number(),
   connectionId: z.string(),
   remoteId: z.string(),
-  action: z.enum(['update', 'activate', 'deactivate', 'pdpConfig']),
+  action: z.enum(OUTBOX_ACTIONS),
   summary: z.string(),
-  state: z.enum(['queued', 'conflict', 'failed', 'done']),
+  state: z.enum(OUTBOX_STATES),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  attempts: z.number(),
   createdAt: z.string(),
-  /** The change as queued, secrets excluded. */
-  mine: z.record(z.string(), z.unknown()).nullable(),
-  /** The record as cached when the change was queued. */
-  base: z.record(z.string(), z.unknown()).nullable(),
+  /** The change as queued; a secret shows only as "(sealed)". */
+  mine: looseRecord,
+  /** The record as the server last showed it when the change was queued. */
+  base: looseRecord.nullable(),
   /** The server's record when a conflict was found. */
-  theirs: z.record(z.string(), z.unknown()).nullable(),
+  theirs: looseRecord.nullable(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
-export const outboxResolveSchema = z.object({ id: z.number().int(), choice: z.enum(['mine', 'theirs']) });
-export const outboxIdSchema = z.object({ id: z.number().int() });
+export const outboxListInputSchema = z
+  .object({ connectionId: connectionId.optional(), state: z.enum(OUTBOX_STATES).optional() })
+  .strict();
+const outboxId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const outboxResolveSchema = z.object({ id: outboxId, choice: z.enum(['mine', 'theirs']) }).strict();
+export const outboxIdSchema = z.object({ id: outboxId }).strict();
+export const outboxDiscardSchema = z.object({ id: outboxId, confirm: z.literal(true) }).strict();
+export const outboxReplayInputSchema = z.object({ connectionId }).strict();
+export const outboxOutcomeSchema = z.object({
+  outcome: z.enum(['applied', 'dropped', 'conflict', 'failed', 'queued']),
+  item: outboxItemSchema.nullable(),
+});
+export const outboxReplaySchema = z.object({ applied: z.number(), conflicts: z.number(), failed: z.number(), remaining: z.number() });
+export const outboxChangedSchema = z.object({ connectionId: z.string(), queued: z.number(), conflicts: z.number(), failed: z.number() });
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -89,11 +149,24 @@ export const auditEntrySchema = z.object({
   summary: z.string(),
   hash: z.string(),
 });
-export const auditListInputSchema = z.object({
-  connectionId: connectionId.optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-  offset: z.number().int().min(0).default(0),
-});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditListInputSchema = z
+  .object({
+    connectionId: connectionId.optional(),
+    clientId: remoteId.optional(),
+    /** Newest first; pass the last id seen to get the next (older) page. */
+    beforeId: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export const auditListSchema = z.object({ rows: z.array(auditEntrySchema), total: z.number() });
 export const auditVerifySchema = z.object({ ok: z.boolean(), count: z.number(), brokenAtId: z.number().nullable() });
-export const exportInputSchema = z.object({ format: z.enum(['csv', 'json']) });
-export const exportResultSchema = z.object({ filename: z.string(), content: z.string(), mimeType: z.string() });
+export const auditExportInputSchema = z
+  .object({
+    format: z.enum(['csv', 'json']),
+    /** Absolute path chosen by the user (save dialog); its extension must match the format. */
+    path: z.string().min(2).max(4096),
+    connectionId: connectionId.optional(),
+  })
+  .strict();
+export const auditExportSchema = z.object({ path: z.string(), count: z.number(), bytes: z.number() });

@@ -37,6 +37,8 @@ export interface HttpClientOptions {
   concurrency?: number;
   retryAfterCapMs?: number;
   backoffBaseMs?: number;
+  /** Budget for one request including every retry and wait (default 60 s); no retry starts past it. */
+  overallTimeoutMs?: number;
   fetch?: typeof fetch;
   log?: (line: string) => void;
 }
@@ -54,6 +56,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetries = options.maxRetries ?? 3;
   const retryAfterCapMs = options.retryAfterCapMs ?? 30_000;
   const backoffBaseMs = options.backoffBaseMs ?? 250;
+  const overallTimeoutMs = options.overallTimeoutMs ?? 60_000;
   const limiter = createLimiter(options.concurrency ?? 4);
   const log = options.log ?? (() => {});
 
@@ -86,23 +89,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const requestId = randomUUID();
     const idempotent = req.idempotent ?? req.method === 'GET';
+    const deadline = Date.now() + overallTimeoutMs;
+    // A retry starts only when it (its wait plus one full attempt) still fits in the overall budget.
+    const fits = (wait: number) => Date.now() + wait + (req.timeoutMs ?? timeoutMs) <= deadline;
     return limiter.run(async () => {
       for (let attempts = 1; ; attempts++) {
         let outcome: { status: number; headers: Headers; text: string };
         try {
           outcome = await attempt(req, requestId);
         } catch (err) {
-          const retry = idempotent && attempts <= maxRetries && err instanceof AppError && ['NETWORK', 'TIMEOUT', 'OFFLINE'].includes(err.code);
+          const wait = backoff(attempts, backoffBaseMs);
+          const retry = idempotent && attempts <= maxRetries && err instanceof AppError && ['NETWORK', 'TIMEOUT', 'OFFLINE'].includes(err.code) && fits(wait);
           if (!retry) throw withRequestId(err, requestId);
-          log(`${req.method} ${req.path} attempt ${attempts} failed (${(err as AppError).code}); retrying`);
-          await sleep(backoff(attempts, backoffBaseMs), req.signal);
-          continue;
-        }
-        if (RETRYABLE_STATUS.has(outcome.status) && (idempotent || outcome.status === 429) && attempts <= maxRetries) {
-          const wait = retryAfterMs(outcome.headers.get('retry-after'), retryAfterCapMs) ?? backoff(attempts, backoffBaseMs);
-          log(`${req.method} ${req.path} got ${outcome.status}; retrying in ${wait} ms`);
+          log(redact(`${req.method} ${req.path} attempt ${attempts} failed (${err.code}); retrying in ${wait} ms`));
           await sleep(wait, req.signal);
           continue;
+        }
+        // Non-idempotent calls are never sent twice, not even after a 429: the caller decides (e.g. key rotation).
+        if (RETRYABLE_STATUS.has(outcome.status) && idempotent && attempts <= maxRetries) {
+          const wait = retryAfterMs(outcome.headers.get('retry-after'), retryAfterCapMs) ?? backoff(attempts, backoffBaseMs);
+          if (fits(wait)) {
+            log(redact(`${req.method} ${req.path} got ${outcome.status}; retrying in ${wait} ms`));
+            await sleep(wait, req.signal);
+            continue;
+          }
         }
         return { status: outcome.status, headers: outcome.headers, data: parseBody(outcome.text, outcome.status, requestId), requestId, attempts };
       }

@@ -6,19 +6,22 @@ export interface Limiter {
 }
 
 export function createLimiter(max: number): Limiter {
+  const limit = Math.max(1, Math.floor(max));
   let active = 0;
   let peak = 0;
   const waiting: Array<() => void> = [];
 
   async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+    // A finishing task hands its slot straight to the next waiter, so no newcomer can slip in between.
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
     peak = Math.max(peak, active);
     try {
       return await task();
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   }
 

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import { migration0010 } from './0010-clients';
+import { migration0020 } from './0020-sync-state';
+import { migration0030 } from './0030-outbox';
+import { migration0040 } from './0040-audit-log';
+import { migration0050 } from './0050-key-journal';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in steps of 10. */
@@ -12,4 +16,10 @@ export interface Migration {
  * In order. Never edit an applied migration: add the next one.
  * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5).
  */
-export const MIGRATIONS: readonly Migration[] = [migration0010];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+];

@@ -32,27 +32,81 @@ export function webhookAccount(connectionId: string, remoteId: string): string {
   return accountFor(connectionId, `webhook/${remoteId}`);
 }
 
+/** Field names and (non-secret) values for the audit summary; redacted again by the audit log. */
+function fieldSummary(fields: Record<string, unknown>): string {
+  return Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)?.slice(0, 120) ?? ''}`)
+    .join(', ');
+}
+
+function cachedRecord(ctx: CoreContext, connectionId: string, remoteId: string) {
+  const found = ctx.cache.reads.record(connectionId, remoteId);
+  if (!found) return null;
+  const { contentHash: _hash, ...record } = found;
+  return record;
+}
+
+/** A provider page answered from the cache (name order), or null when nothing is cached. */
+function cachedPage(ctx: CoreContext, connectionId: string, page: number, pageSize: number) {
+  const window = ctx.cache.reads.window({
+    connectionIds: [connectionId], sort: 'name', direction: 'asc', offset: (page - 1) * pageSize, limit: pageSize, includeTotal: true,
+  });
+  if (!window.total) return null;
+  return { rows: window.rows.map(({ syncedAt: _s, removed: _r, encryptionMode: _e, pdpConfigured: _p, pending: _q, highlight: _h, ...row }) => row), total: window.total, page, pageSize };
+}
+
 export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientChannels> {
+  // issue 4: reads fall back to the cache when the server is unreachable; writes are audited, refresh
+  // the cache, and (edit, activate/deactivate, PDP config) are queued in the outbox when offline.
+  const { read, write } = ctx.writes;
+  const refresh = (connectionId: string, remoteId: string) => async () => {
+    ctx.cache.put(await ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId)));
+  };
+
   async function clientsPage({ connectionId, page, pageSize }: In<'clients.page'>) {
-    const result = await ctx.online(connectionId, (p) => p.listClients(page, pageSize));
-    return { rows: result.records, total: result.total, page: result.page, pageSize: result.pageSize };
-  }
-  function getClient({ connectionId, remoteId }: In<'clients.get'>) {
-    return ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId));
-  }
-  function createClient({ connectionId, fields }: In<'clients.create'>) {
-    return ctx.online(connectionId, (p) => need(p, 'create', 'createClient')(fields));
-  }
-  function updateClient({ connectionId, remoteId, fields }: In<'clients.update'>) {
-    return ctx.online(connectionId, (p) => need(p, 'update', 'updateClient')(remoteId, fields));
-  }
-  function setActive({ connectionId, remoteId, active }: In<'clients.setActive'>) {
-    return ctx.online(connectionId, (p) =>
-      active ? need(p, 'activate', 'activateClient')(remoteId) : need(p, 'deactivate', 'deactivateClient')(remoteId),
+    return read(
+      async () => {
+        const result = await ctx.online(connectionId, (p) => p.listClients(page, pageSize));
+        return { rows: result.records, total: result.total, page: result.page, pageSize: result.pageSize };
+      },
+      () => cachedPage(ctx, connectionId, page, pageSize),
     );
   }
-  function getPdp({ connectionId, remoteId }: In<'pdp.get'>) {
-    return ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'getPdpConfig')(remoteId));
+  function getClient({ connectionId, remoteId }: In<'clients.get'>) {
+    return read(
+      async () => {
+        const record = await ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId));
+        ctx.cache.put(record);
+        return record;
+      },
+      () => cachedRecord(ctx, connectionId, remoteId),
+    );
+  }
+  function createClient({ connectionId, fields }: In<'clients.create'>) {
+    const spec = { connectionId, remoteId: null, action: 'clients.create', summary: `Create ${fieldSummary(fields)}` };
+    return write(spec, () => ctx.online(connectionId, (p) => need(p, 'create', 'createClient')(fields)), (record) => ctx.cache.put(record));
+  }
+  function updateClient({ connectionId, remoteId, fields }: In<'clients.update'>) {
+    const spec = { connectionId, remoteId, action: 'clients.update', summary: `Edit ${fieldSummary(fields)}`, queue: { action: 'update' as const, fields } };
+    return write(spec, () => ctx.online(connectionId, (p) => need(p, 'update', 'updateClient')(remoteId, fields)), (record) => ctx.cache.put(record));
+  }
+  function setActive({ connectionId, remoteId, active }: In<'clients.setActive'>) {
+    const action = active ? ('activate' as const) : ('deactivate' as const);
+    const spec = { connectionId, remoteId, action: 'clients.setActive', summary: active ? 'Activate' : 'Deactivate', queue: { action } };
+    return write(
+      spec,
+      () =>
+        ctx.online(connectionId, (p) =>
+          active ? need(p, 'activate', 'activateClient')(remoteId) : need(p, 'deactivate', 'deactivateClient')(remoteId),
+        ),
+      refresh(connectionId, remoteId),
+    );
+  }
+  async function getPdp({ connectionId, remoteId }: In<'pdp.get'>) {
+    const config = await ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'getPdpConfig')(remoteId));
+    ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
+    return config;
   }
   function updatePdp({ connectionId, remoteId, fields }: In<'pdp.update'>) {
     if (fields.encryptionMode === 'double') {
@@ -60,7 +114,11 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
         fields: [{ field: 'encryptionMode', message: 'Use the Keys screen for double mode.' }],
       });
     }
-    return ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'updatePdpConfig')(remoteId, fields));
+    const { clientSecret: _secret, ...shown } = fields;
+    const spec = { connectionId, remoteId, action: 'pdp.update', summary: `PDP configuration ${fieldSummary(shown)}, client secret set`, queue: { action: 'pdpConfig' as const, fields } };
+    return write(spec, () => ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'updatePdpConfig')(remoteId, fields)), (config) => {
+      ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
+    });
   }
   async function webhookStatus({ connectionId, remoteId }: In<'webhook.status'>) {
     const status = await ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'getWebhookSecretStatus')(remoteId));
@@ -68,7 +126,8 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     return { ...status, savedLocally: Boolean(saved) && status.hasSecret };
   }
   async function generateWebhook({ connectionId, remoteId, saveToKeychain }: In<'webhook.generate'>) {
-    const generated = await ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'generateWebhookSecret')(remoteId));
+    const spec = { connectionId, remoteId, action: 'webhook.generate', summary: `Generate webhook secret${saveToKeychain ? ' (saved to keychain)' : ''}` };
+    const generated = await write(spec, () => ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'generateWebhookSecret')(remoteId)));
     let savedToKeychain = false;
     if (saveToKeychain) {
       await ctx.keychain.set(webhookAccount(connectionId, remoteId), generated.webhookSecret);
@@ -79,7 +138,8 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     return { webhookSecret: generated.webhookSecret, createdAt: generated.createdAt, savedToKeychain };
   }
   async function deleteWebhook({ connectionId, remoteId }: In<'webhook.delete'>) {
-    const result = await ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'deleteWebhookSecret')(remoteId));
+    const spec = { connectionId, remoteId, action: 'webhook.delete', summary: 'Delete webhook secret' };
+    const result = await write(spec, () => ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'deleteWebhookSecret')(remoteId)));
     await ctx.keychain.delete(webhookAccount(connectionId, remoteId));
     return result;
   }

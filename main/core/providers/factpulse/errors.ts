@@ -29,8 +29,14 @@ export function fieldErrorsFrom(data: unknown): FieldError[] {
   });
 }
 
+/** What the caller knows about its credentials, to explain refusals. */
+export interface ErrorContext {
+  /** The client uid a client-scoped JWT is limited to. */
+  scopedTo?: string | null;
+}
+
 /** Maps a non-2xx FactPulse answer to the shared error set. */
-export function errorFromResponse(res: HttpResponse): AppError {
+export function errorFromResponse(res: HttpResponse, context: ErrorContext = {}): AppError {
   const text = detailText(res.data);
   const base = { status: res.status, requestId: res.requestId };
   const say = (fallback: string) => redact(text ?? fallback);
@@ -45,6 +51,13 @@ export function errorFromResponse(res: HttpResponse): AppError {
     case res.status === 401:
       return new AppError('AUTH_REQUIRED', say('FactPulse did not accept the credentials.'), base);
     case res.status === 403:
+      if (context.scopedTo) {
+        return new AppError(
+          'FORBIDDEN',
+          `Access denied: this token is limited to client ${context.scopedTo}, so it cannot list or create clients or touch any other client.`,
+          { ...base, scopedTo: context.scopedTo },
+        );
+      }
       return new AppError('FORBIDDEN', say('These credentials may not access this client.'), base);
     case res.status === 404:
       return new AppError('NOT_FOUND', say('Not found on FactPulse.'), base);

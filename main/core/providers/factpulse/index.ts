@@ -28,22 +28,25 @@ const clientPath = (uid: string, rest = '') => `/api/v1/clients/${encodeURICompo
 
 export function createFactPulseProvider(options: FactPulseOptions): Provider {
   const scopedTo = options.auth.method === 'password' ? options.auth.clientUid : null;
-  const auth = createFactPulseAuth(options.auth, options.secrets, () => http);
-  const http: HttpClient = createHttpClient({
+  const common = {
     baseUrl: options.baseUrl,
-    authorize: auth.headers,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     timeoutMs: options.timeoutMs ?? 15_000,
     maxRetries: options.maxRetries ?? 3,
     backoffBaseMs: options.backoffBaseMs ?? 250,
-    concurrency: options.concurrency ?? 4,
-  });
+  };
+  // Token calls get their own client: they run while an API call holds a slot of the main limiter
+  // (authorize is called inside it), so sharing one limiter would deadlock once every slot waits for a login.
+  const tokenHttp: HttpClient = createHttpClient({ ...common, concurrency: 1 });
+  const auth = createFactPulseAuth(options.auth, options.secrets, () => tokenHttp);
+  const http: HttpClient = createHttpClient({ ...common, authorize: auth.headers, concurrency: options.concurrency ?? 4 });
+  const failure = (res: HttpResponse) => errorFromResponse(res, { scopedTo });
 
   /** One call; a 401 on a bearer token renews it (refresh, else log in again) and tries once more. */
   async function call(req: HttpRequest, ok: number[] = [200]): Promise<HttpResponse> {
     let res = await http.request(req);
     if (res.status === 401 && (await auth.renew())) res = await http.request(req);
-    if (!ok.includes(res.status)) throw errorFromResponse(res);
+    if (!ok.includes(res.status)) throw failure(res);
     return res;
   }
 
@@ -120,12 +123,19 @@ export function createFactPulseProvider(options: FactPulseOptions): Provider {
 
     async rotateEncryptionKey(uid, oldKey, newKey, opts) {
       // Not idempotent: once applied, a replay with the same oldKey is refused. Recovery decides instead.
-      const res = await http.request(withSignal({ method: 'POST', path: clientPath(uid, '/rotate-encryption-key'), body: { oldKey, newKey }, idempotent: false }, opts));
-      if (res.status === 401 && (await auth.renew())) {
-        return provider.rotateEncryptionKey!(uid, oldKey, newKey, opts);
+      // A 401 means nothing was applied, so one renewed attempt is safe (call() does exactly one).
+      let res: HttpResponse;
+      try {
+        res = await call(withSignal({ method: 'POST', path: clientPath(uid, '/rotate-encryption-key'), body: { oldKey, newKey }, idempotent: false }, opts));
+      } catch (err) {
+        if (err instanceof AppError && err.details?.status === 400) {
+          throw new AppError('KEY_MISMATCH', 'FactPulse refused the current key: it is not the one protecting this client’s secret. Nothing was changed.', {
+            status: 400,
+            ...(err.details.requestId ? { requestId: err.details.requestId } : {}),
+          });
+        }
+        throw err;
       }
-      if (res.status === 400) throw new AppError('KEY_MISMATCH', 'FactPulse refused the current key: it is not the one protecting this client’s secret.', { status: 400, requestId: res.requestId });
-      if (res.status !== 200) throw errorFromResponse(res);
       const d = res.data as Record<string, unknown>;
       return {
         success: d.success === true,

@@ -9,6 +9,8 @@ import type { SandboxReply, SandboxRequest } from './routes';
 import { createTokenIssuer, signWebhookBody } from './tokens';
 
 export type { SandboxState } from './state';
+export { seedKeyFor } from './tokens';
+export { SEED_SHARES } from './state';
 
 /** Faults the tests and the demo's "simulate outage" inject. */
 export interface SandboxFaults {

@@ -37,9 +37,8 @@ function checkClientFields(body: Record<string, unknown>, partial: boolean): Iss
   if (!partial || 'name' in body) {
     const name = body.name;
     if (typeof name !== 'string') issues.push({ loc: ['body', 'name'], msg: 'Field required', type: 'missing' });
-    else if (name.trim().length < 1 || name.length > 255) {
-      issues.push({ loc: ['body', 'name'], msg: 'String should have between 1 and 255 characters', type: 'string_too_long' });
-    }
+    else if (name.trim().length < 1) issues.push({ loc: ['body', 'name'], msg: 'String should have at least 1 character', type: 'string_too_short' });
+    else if (name.length > 255) issues.push({ loc: ['body', 'name'], msg: 'String should have at most 255 characters', type: 'string_too_long' });
   }
   if ('siret' in body && body.siret !== null && (typeof body.siret !== 'string' || !/^\d{14}$/.test(body.siret))) {
     issues.push({ loc: ['body', 'siret'], msg: "String should match pattern '^\\d{14}$'", type: 'string_pattern_mismatch' });

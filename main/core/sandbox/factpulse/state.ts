@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { parseCallerKey, sealWithCallerKey, seedKeyFor } from './tokens';
 
 export interface SandboxPdp {
   id: number;
@@ -85,6 +86,46 @@ export function seedClients(state: SandboxState, count: number, seed = 42): void
       webhook: null,
     };
     addClient(state, client);
+  }
+  seedSecrets(state, state.order.slice(-count), seed);
+}
+
+/** Shares of seeded clients with a PDP config in each mode, and with a webhook secret. */
+export const SEED_SHARES = { fernet: 0.15, double: 0.1, webhook: 0.08 } as const;
+
+/**
+ * PDP configs (fernet and double) and webhook secrets for seeded clients. A separate PRNG stream, so adding
+ * these did not change the seeded clients themselves. Double-mode secrets are sealed with seedKeyFor(uid, seed).
+ */
+function seedSecrets(state: SandboxState, uids: string[], seed: number): void {
+  const random = mulberry32((seed ^ 0x5eed5eed) >>> 0);
+  const derive = (label: string, uid: string, bytes: number) =>
+    createHmac('sha256', `factpulse-sandbox-seed:${seed}`).update(`${label}:${uid}`).digest().subarray(0, bytes);
+  for (const uid of uids) {
+    const client = state.clients.get(uid);
+    if (!client) continue;
+    const roll = random();
+    const mode = roll < SEED_SHARES.double ? 'double' : roll < SEED_SHARES.double + SEED_SHARES.fernet ? 'fernet' : null;
+    if (mode) {
+      const secret = `pdp_${derive('pdp', uid, 18).toString('base64url')}`;
+      const key = parseCallerKey(seedKeyFor(uid, seed)) as Buffer;
+      const sandboxed = random() < 0.5;
+      client.pdp = {
+        id: state.nextPdpId++,
+        flowServiceUrl: sandboxed ? 'https://sandbox.pdp.example.fr/flows' : 'https://pdp.example.fr/flows',
+        tokenUrl: sandboxed ? 'https://sandbox.pdp.example.fr/oauth/token' : 'https://pdp.example.fr/oauth/token',
+        oauthClientId: `client-${uid.slice(0, 8)}`,
+        isActive: random() < 0.9,
+        modeSandbox: sandboxed,
+        encryptionMode: mode,
+        storedSecret: mode === 'double' ? sealWithCallerKey(key, secret, derive('iv', uid, 12)) : secret,
+        createdAt: client.createdAt,
+        updatedAt: client.updatedAt,
+      };
+    }
+    if (random() < SEED_SHARES.webhook) {
+      client.webhook = { secret: `whsec_${derive('webhook', uid, 24).toString('base64url')}`, createdAt: client.updatedAt };
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface TokenClaims {
   sub: string;
@@ -42,8 +42,17 @@ export function parseCallerKey(value: string | undefined): Buffer | null {
   return key.length === 32 ? key : null;
 }
 
-export function sealWithCallerKey(key: Buffer, plaintext: string): string {
-  const iv = randomBytes(12);
+/**
+ * The double-mode caller key of a seeded client: base64 of HMAC-SHA256(uid) under a secret derived from the seed.
+ * Reproducible, so tests and the demo can use the seeded double-mode secrets without the sandbox telling anyone the key.
+ */
+export function seedKeyFor(uid: string, seed: number): string {
+  const seedSecret = createHash('sha256').update(`factpulse-sandbox-seed:${seed}`).digest();
+  return createHmac('sha256', seedSecret).update(uid).digest('base64');
+}
+
+/** iv: only for deterministic seed data; otherwise random. */
+export function sealWithCallerKey(key: Buffer, plaintext: string, iv: Buffer = randomBytes(12)): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [iv, ct, cipher.getAuthTag()].map((b) => b.toString('base64')).join('.');

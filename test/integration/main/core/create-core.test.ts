@@ -40,7 +40,7 @@ afterEach(() => {
 
 describe('createCore keychain selection (real child processes)', () => {
   it('reports KEYCHAIN_UNAVAILABLE and keeps secrets in memory only when no Secret Service answers', async () => {
-    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/clientdesk-bus' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/clientdesk-bus' };
     delete env.DISPLAY;
     const { result, dataDir, apiKey } = await openCoreIn(env);
     expect(result.info.ok).toBe(true);

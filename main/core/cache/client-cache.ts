@@ -1,0 +1,39 @@
+import type { ClientRecord } from '../../../shared/domain';
+import type { CacheDb } from './database';
+import { readDb, writeDb } from './handles';
+import { createClientReads } from './clients/client-reads';
+import type { ClientReads } from './clients/client-reads';
+import { createClientWrites } from './clients/client-writes';
+
+/** Reads for every handler; the few writes outside sync (fresh records after a user's write). */
+export interface ClientCache {
+  reads: ClientReads;
+  /** Stores a record the server just returned (not part of a walk: does not mark it seen). */
+  put(record: ClientRecord): void;
+  setPdpInfo(connectionId: string, remoteId: string, info: { configured: boolean; encryptionMode: string | null }): void;
+  /** Drops a connection's cached clients, sync state and outbox (connection removed). */
+  forget(connectionId: string): void;
+}
+
+export function createClientCache(db: CacheDb): ClientCache {
+  const reads = createClientReads(readDb(db));
+  const w = writeDb(db);
+  const writes = createClientWrites(w);
+  const forgetSync = w.write<[string]>('DELETE FROM sync_state WHERE connection_id = ?');
+  const forgetPages = w.write<[string]>('DELETE FROM sync_walk_pages WHERE connection_id = ?');
+  const forgetOutbox = w.write<[string]>('DELETE FROM outbox WHERE connection_id = ?');
+  return {
+    reads,
+    put: (record) => {
+      writes.upsertPage(record.connectionId, [record], null, new Date().toISOString());
+    },
+    setPdpInfo: writes.setPdpInfo,
+    forget: (connectionId) =>
+      w.transaction(() => {
+        writes.forget(connectionId);
+        forgetSync.run(connectionId);
+        forgetPages.run(connectionId);
+        forgetOutbox.run(connectionId);
+      }),
+  };
+}

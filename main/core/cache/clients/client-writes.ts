@@ -1,0 +1,76 @@
+import type { ClientRecord } from '../../../../shared/domain';
+import type { WriteDb } from '../handles';
+import { contentHash, recordToParams } from './mappers';
+import type { ClientRowParams } from './mappers';
+
+export interface PageWriteResult {
+  /** Rows inserted or changed (unchanged rows are skipped by content hash). */
+  written: number;
+  seen: number;
+}
+
+export interface ClientWrites {
+  /** Upserts one page of a walk in one transaction; `walkId` marks the rows as seen by that walk. */
+  upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult;
+  /** Marks as removed the live rows of a connection that walk `walkId` did not see. */
+  markUnseenRemoved(connectionId: string, walkId: number, at: string): number;
+  setPdpInfo(connectionId: string, remoteId: string, info: { configured: boolean; encryptionMode: string | null }): void;
+  /** Drops everything cached for a connection. */
+  forget(connectionId: string): void;
+}
+
+const UPSERT = `
+  INSERT INTO clients (connection_id, remote_id, name, identifier, description, status, created_at, updated_at,
+                       version, extra_json, pdp_configured, content_hash, synced_at, removed_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+  ON CONFLICT (connection_id, remote_id) DO UPDATE SET
+    name = excluded.name, identifier = excluded.identifier, description = excluded.description,
+    status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
+    version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
+    content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL`;
+
+export function createClientWrites(db: WriteDb): ClientWrites {
+  const existing = db.read<{ remote_id: string; content_hash: string; removed_at: string | null }, [string, string]>(
+    `SELECT remote_id, content_hash, removed_at FROM clients
+      WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
+  );
+  const upsert = db.write<ClientRowParams>(UPSERT);
+  const markSeen = db.write<[number, string, string]>(
+    `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
+  );
+  const removeUnseen = db.write<[string, string, number]>(
+    `UPDATE clients SET removed_at = ? WHERE connection_id = ? AND removed_at IS NULL AND (seen_walk IS NULL OR seen_walk <> ?)`,
+  );
+  const pdpInfo = db.write<[number, string | null, string, string]>(
+    'UPDATE clients SET pdp_configured = ?, encryption_mode = ? WHERE connection_id = ? AND remote_id = ?',
+  );
+  const forgetClients = db.write<[string]>('DELETE FROM clients WHERE connection_id = ?');
+
+  function upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult {
+    const ids = JSON.stringify(records.map((r) => r.remoteId));
+    return db.transaction(() => {
+      const known = new Map(existing.all(connectionId, ids).map((row) => [row.remote_id, row]));
+      let written = 0;
+      for (const record of records) {
+        const hash = contentHash(record);
+        const before = known.get(record.remoteId);
+        if (before && before.content_hash === hash && before.removed_at === null) continue;
+        upsert.run(...recordToParams({ ...record, connectionId }, hash, syncedAt));
+        written++;
+      }
+      if (walkId !== null) markSeen.run(walkId, connectionId, ids);
+      return { written, seen: records.length };
+    });
+  }
+
+  return {
+    upsertPage,
+    markUnseenRemoved: (connectionId, walkId, at) => removeUnseen.run(at, connectionId, walkId).changes,
+    setPdpInfo: (connectionId, remoteId, info) => {
+      pdpInfo.run(info.configured ? 1 : 0, info.encryptionMode, connectionId, remoteId);
+    },
+    forget: (connectionId) => {
+      forgetClients.run(connectionId);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { ClientRecord, ClientStatus } from '../../../../shared/domain';
+import type { CachedClient } from '../../../../shared/schemas/cache';
+
+/** A `clients` row as SQLite returns it. */
+export interface ClientRow {
+  id: number;
+  connection_id: string;
+  remote_id: string;
+  name: string;
+  identifier: string | null;
+  description: string | null;
+  status: string;
+  created_at: string | null;
+  updated_at: string | null;
+  version: number | null;
+  extra_json: string;
+  pdp_configured: number;
+  encryption_mode: string | null;
+  content_hash: string;
+  synced_at: string;
+  removed_at: string | null;
+  pending?: number;
+}
+
+/** Parameters of the upsert statement, in column order. */
+export type ClientRowParams = [
+  connectionId: string,
+  remoteId: string,
+  name: string,
+  identifier: string | null,
+  description: string | null,
+  status: string,
+  createdAt: string | null,
+  updatedAt: string | null,
+  version: number | null,
+  extraJson: string,
+  pdpConfigured: number,
+  contentHash: string,
+  syncedAt: string,
+];
+
+const STATUSES = new Set<string>(['active', 'inactive', 'suspended', 'unknown']);
+
+/** JSON with object keys sorted, so equal content always hashes equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+/** What the server said about a client, hashed: a re-sync compares this and skips identical rows. */
+export function contentHash(record: ClientRecord): string {
+  const content = [
+    record.name,
+    record.identifier,
+    record.description,
+    record.status,
+    record.createdAt,
+    record.updatedAt,
+    record.version ?? null,
+    record.extra,
+  ];
+  return createHash('sha1').update(canonicalJson(content)).digest('base64url');
+}
+
+export function recordToParams(record: ClientRecord, hash: string, syncedAt: string): ClientRowParams {
+  return [
+    record.connectionId,
+    record.remoteId,
+    record.name,
+    record.identifier,
+    record.description,
+    record.status,
+    record.createdAt,
+    record.updatedAt,
+    record.version ?? null,
+    JSON.stringify(record.extra),
+    record.extra.hasConfigPdp === true ? 1 : 0,
+    hash,
+    syncedAt,
+  ];
+}
+
+function parseExtra(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function rowToRecord(row: ClientRow): ClientRecord {
+  const record: ClientRecord = {
+    connectionId: row.connection_id,
+    remoteId: row.remote_id,
+    name: row.name,
+    identifier: row.identifier,
+    description: row.description,
+    status: (STATUSES.has(row.status) ? row.status : 'unknown') as ClientStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    extra: parseExtra(row.extra_json),
+  };
+  if (row.version !== null) record.version = row.version;
+  return record;
+}
+
+export function rowToCached(row: ClientRow): CachedClient {
+  return {
+    ...rowToRecord(row),
+    syncedAt: row.synced_at,
+    removed: row.removed_at !== null,
+    encryptionMode: row.encryption_mode,
+    pdpConfigured: row.pdp_configured === 1,
+    pending: (row.pending ?? 0) > 0,
+  };
+}

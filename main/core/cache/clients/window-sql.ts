@@ -1,0 +1,140 @@
+import { AppError } from '../../../../shared/errors';
+import type { ClientWindowQuery } from '../../../../shared/schemas/cache';
+import type { ClientRow } from './mappers';
+
+/** Sort keys per sort, each ending in the unique `c.id` so keyset pagination has a total order. */
+const SORT_KEYS: Record<'name' | 'updatedAt' | 'status', string[]> = {
+  name: ['c.name COLLATE NOCASE'],
+  updatedAt: ["ifnull(c.updated_at, '')"],
+  status: ['c.status', 'c.name COLLATE NOCASE'],
+};
+
+function sortValues(sort: keyof typeof SORT_KEYS, row: ClientRow): Array<string | number> {
+  if (sort === 'name') return [row.name, row.id];
+  if (sort === 'updatedAt') return [row.updated_at ?? '', row.id];
+  return [row.status, row.name, row.id];
+}
+
+type Cursor = { v: Array<string | number> } | { o: number };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string, width: number): Cursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    value = null;
+  }
+  const v = (value as { v?: unknown } | null)?.v;
+  const o = (value as { o?: unknown } | null)?.o;
+  if (Array.isArray(v) && v.length === width && v.every((x) => typeof x === 'string' || typeof x === 'number')) return { v };
+  if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return { o };
+  throw new AppError('VALIDATION', 'The list position is no longer valid; reload the list.', {
+    fields: [{ field: 'cursor', message: 'Unknown cursor.' }],
+  });
+}
+
+export interface WindowPlan {
+  /** Returns the page's ids in order (cheap: covering indexes). */
+  idsSql: string;
+  idsParams: unknown[];
+  countSql: string;
+  countParams: unknown[];
+  match: string | null;
+  /** Turns the last row of this window into the next cursor. */
+  nextCursor(rows: ClientRow[]): string | null;
+}
+
+/**
+ * How the text filter joins the sort. `lookup`: fetch every match by id, then sort (few matches).
+ * `scan`: walk the sort index and test membership in the match set (`+` keeps SQLite from driving the
+ * query by id), which stops after `limit` rows (many matches).
+ */
+export type MatchMode = 'lookup' | 'scan';
+
+export function chooseMatchMode(matchCount: number, rowEstimate: number, offset: number, limit: number): MatchMode {
+  const scanSteps = ((offset + limit) * rowEstimate) / Math.max(1, matchCount);
+  const lookupSteps = matchCount * 4;
+  return scanSteps < lookupSteps ? 'scan' : 'lookup';
+}
+
+/** True when the text query is the only filter, so the FTS match count is the total. */
+export function onlyTextFilter(q: ClientWindowQuery): boolean {
+  return !q.connectionIds && !q.status && q.pdpConfigured === undefined && q.doubleMode === undefined;
+}
+
+/** Builds the filter clause shared by the window and its count. */
+function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): { where: string[]; params: unknown[] } {
+  const where = ['c.removed_at IS NULL'];
+  const params: unknown[] = [];
+  const ids = q.connectionIds ?? [];
+  if (ids.length === 1) {
+    where.push('c.connection_id = ?');
+    params.push(ids[0]);
+  } else if (ids.length > 1) {
+    where.push('c.connection_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(ids));
+  }
+  if (q.status) {
+    where.push('c.status IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(q.status));
+  }
+  if (q.pdpConfigured !== undefined) {
+    where.push('c.pdp_configured = ?');
+    params.push(q.pdpConfigured ? 1 : 0);
+  }
+  if (q.doubleMode !== undefined) where.push(q.doubleMode ? "c.encryption_mode IS 'double'" : "c.encryption_mode IS NOT 'double'");
+  if (match !== null) {
+    where.push(`${mode === 'scan' ? '+' : ''}c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)`);
+    params.push(match);
+  }
+  return { where, params };
+}
+
+export function planWindow(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): WindowPlan {
+  const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+  if (q.sort === 'relevance' && match !== null) return planRelevance(q, match, dir);
+  const sort = q.sort === 'relevance' ? 'name' : q.sort;
+  const keys = [...SORT_KEYS[sort], 'c.id'];
+  const { where, params } = filters(q, match, mode);
+  const countSql = `SELECT count(*) AS n FROM clients c WHERE ${where.join(' AND ')}`;
+  const countParams = [...params];
+  const cursor = q.cursor ? decodeCursor(q.cursor, keys.length) : null;
+  let offset = q.offset;
+  if (cursor && 'v' in cursor) {
+    where.push(`(${keys.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${keys.map(() => '?').join(', ')})`);
+    params.push(...cursor.v);
+    offset = 0;
+  } else if (cursor) offset = cursor.o;
+  const idsSql = `SELECT c.id FROM clients c WHERE ${where.join(' AND ')}
+    ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')} LIMIT ? OFFSET ?`;
+  return {
+    idsSql,
+    idsParams: [...params, q.limit, offset],
+    countSql,
+    countParams,
+    match,
+    nextCursor: (rows) => {
+      const last = rows.at(-1);
+      return last && rows.length === q.limit ? encodeCursor({ v: sortValues(sort, last) }) : null;
+    },
+  };
+}
+
+function planRelevance(q: ClientWindowQuery, match: string, dir: string): WindowPlan {
+  const { where, params } = filters({ ...q, query: undefined }, null);
+  const cursor = q.cursor ? decodeCursor(q.cursor, 0) : null;
+  const offset = cursor && 'o' in cursor ? cursor.o : q.offset;
+  const from = `clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ? AND ${where.join(' AND ')}`;
+  return {
+    idsSql: `SELECT c.id FROM ${from} ORDER BY f.rank ${dir}, c.id LIMIT ? OFFSET ?`,
+    idsParams: [match, ...params, q.limit, offset],
+    countSql: `SELECT count(*) AS n FROM ${from}`,
+    countParams: [match, ...params],
+    match,
+    nextCursor: (rows) => (rows.length === q.limit ? encodeCursor({ o: offset + rows.length }) : null),
+  };
+}

@@ -1,0 +1,50 @@
+import type { CoreContext } from '../../core-context';
+import type { HandlerMap } from '../router';
+import { exportAudit } from '../../audit/audit-export';
+
+type CacheChannels =
+  | 'clients.window'
+  | 'clients.counts'
+  | 'sync.now'
+  | 'sync.state'
+  | 'outbox.list'
+  | 'outbox.replay'
+  | 'outbox.resolve'
+  | 'outbox.retry'
+  | 'outbox.discard'
+  | 'audit.list'
+  | 'audit.verify'
+  | 'audit.export';
+
+type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
+
+/** Offline cache, sync, outbox and audit log (issue 4). Reads never touch the network. */
+export function createCacheHandlers(ctx: CoreContext): Pick<HandlerMap, CacheChannels> {
+  async function connectionIds(): Promise<string[]> {
+    return (await ctx.connections.list()).map((c) => c.id);
+  }
+
+  return {
+    'clients.window': (q: In<'clients.window'>) => ctx.cache.reads.window(q),
+    'clients.counts': ({ connectionIds: ids }: In<'clients.counts'>) => ctx.cache.reads.counts(ids),
+    'sync.now': ({ connectionId }: In<'sync.now'>) => {
+      ctx.connections.get(connectionId);
+      return ctx.sync.syncNow(connectionId);
+    },
+    'sync.state': async () => ctx.sync.states(await connectionIds()),
+    'outbox.list': ({ connectionId, state }: In<'outbox.list'>) => ctx.outbox.list(connectionId, state),
+    'outbox.replay': ({ connectionId }: In<'outbox.replay'>) => {
+      ctx.connections.get(connectionId);
+      return ctx.outbox.replay(connectionId);
+    },
+    'outbox.resolve': ({ id, choice }: In<'outbox.resolve'>) => ctx.outbox.resolve(id, choice),
+    'outbox.retry': ({ id }: In<'outbox.retry'>) => ctx.outbox.retry(id),
+    'outbox.discard': ({ id }: In<'outbox.discard'>) => {
+      ctx.outbox.discard(id);
+      return { discarded: true as const };
+    },
+    'audit.list': (q: In<'audit.list'>) => ctx.audit.list(q),
+    'audit.verify': () => ctx.audit.verify(),
+    'audit.export': ({ format, path, connectionId }: In<'audit.export'>) => exportAudit(ctx.audit, path, format, connectionId),
+  };
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../../../../shared/errors';
+import type { CoreContext } from '../../core-context';
+import { verifyWebhook } from '../../keys';
+import type { HandlerMap } from '../router';
+import { webhookAccount } from './client-handlers';
+
+type KeyChannels =
+  | 'keys.inventory'
+  | 'keys.enableDouble'
+  | 'keys.disableDouble'
+  | 'keys.rotate'
+  | 'keys.recover'
+  | 'keys.import'
+  | 'keys.reveal'
+  | 'keys.bulkPreview'
+  | 'keys.bulkStart'
+  | 'keys.bulkCancel'
+  | 'keys.bulkResume'
+  | 'keys.jobs'
+  | 'keys.job'
+  | 'keys.exportBackup'
+  | 'keys.inspectBackup'
+  | 'keys.importBackup'
+  | 'keys.journal'
+  | 'webhook.verify';
+
+type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
+
+function needsFactPulseKeys(ctx: CoreContext, connectionId: string): void {
+  const provider = ctx.connections.provider(connectionId);
+  if (!provider.capabilities.has('encryptionKeys')) throw new AppError('UNSUPPORTED', 'This connection has no client encryption keys.');
+}
+
+/** Keys, double mode, backups and webhook verification (issue 5). Keys leave main only through keys.reveal. */
+export function createKeyHandlers(ctx: CoreContext): Pick<HandlerMap, KeyChannels> {
+  const keys = ctx.keys;
+  return {
+    'keys.inventory': ({ connectionId }: In<'keys.inventory'>) => keys.inventory(connectionId),
+    'keys.enableDouble': ({ connectionId, clientUid, fields }: In<'keys.enableDouble'>) => {
+      needsFactPulseKeys(ctx, connectionId);
+      return keys.double.enable(connectionId, clientUid, fields);
+    },
+    'keys.disableDouble': ({ connectionId, clientUid, fields }: In<'keys.disableDouble'>) => {
+      needsFactPulseKeys(ctx, connectionId);
+      return keys.double.disable(connectionId, clientUid, fields);
+    },
+    'keys.rotate': ({ connectionId, clientUid }: In<'keys.rotate'>) => {
+      needsFactPulseKeys(ctx, connectionId);
+      return keys.rotator.rotate(connectionId, clientUid);
+    },
+    'keys.recover': async (input: In<'keys.recover'>) => {
+      if (input.connectionId && input.clientUid) return [await keys.rotator.recoverClient(input.connectionId, input.clientUid)];
+      return keys.recoverAll(input.connectionId ? { connectionId: input.connectionId } : {});
+    },
+    'keys.import': ({ connectionId, clientUid, key, confirm, verify }: In<'keys.import'>) =>
+      keys.double.importKey(connectionId, clientUid, key, { confirm, verify }),
+    'keys.reveal': ({ connectionId, clientUid, slot }: In<'keys.reveal'>) => keys.reveal(connectionId, clientUid, slot),
+    'keys.bulkPreview': ({ connectionId, clients }: In<'keys.bulkPreview'>) => keys.bulk.preview(connectionId, clients),
+    'keys.bulkStart': ({ connectionId, clients, concurrency }: In<'keys.bulkStart'>) => {
+      needsFactPulseKeys(ctx, connectionId);
+      return keys.bulk.start(connectionId, clients, concurrency);
+    },
+    'keys.bulkCancel': ({ jobId }: In<'keys.bulkCancel'>) => keys.bulk.cancel(jobId),
+    'keys.bulkResume': ({ jobId }: In<'keys.bulkResume'>) => keys.bulk.resume(jobId),
+    'keys.jobs': ({ connectionId }: In<'keys.jobs'>) => keys.bulk.jobs(connectionId),
+    'keys.job': ({ jobId }: In<'keys.job'>) => keys.bulk.job(jobId),
+    'keys.exportBackup': ({ connectionId, clients, path, passphrase }: In<'keys.exportBackup'>) =>
+      keys.backups.exportKeys(connectionId, clients, path, passphrase),
+    'keys.inspectBackup': ({ path, targetConnectionId }: In<'keys.inspectBackup'>) => keys.backups.inspect(path, targetConnectionId),
+    'keys.importBackup': ({ path, passphrase, targetConnectionId, confirm }: In<'keys.importBackup'>) =>
+      keys.backups.importKeys(path, passphrase, { confirm, ...(targetConnectionId ? { targetConnectionId } : {}) }),
+    'keys.journal': ({ connectionId, clientUid, limit }: In<'keys.journal'>) =>
+      keys.journal.list({ limit, ...(connectionId ? { connectionId } : {}), ...(clientUid ? { clientUid } : {}) }),
+    'webhook.verify': async ({ connectionId, clientUid, rawBody, signature }: In<'webhook.verify'>) => {
+      const secret = await ctx.keychain.get(webhookAccount(connectionId, clientUid));
+      const verdict = verifyWebhook(rawBody, signature, secret);
+      return verdict.valid ? { valid: true, reason: 'ok' as const, message: null } : verdict;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { AppError, isAppError } from '../../../shared/errors';
+import type { SyncProgress, SyncState } from '../../../shared/schemas/cache';
+import type { CacheDb } from '../cache/database';
+import { writeDb } from '../cache/handles';
+import { createClientWrites } from '../cache/clients/client-writes';
+import type { EventBus } from '../ipc/event-bus';
+import type { Logger } from '../log';
+import type { Provider } from '../providers/types';
+import { createSyncStateWrites } from './sync-state-store';
+import { walkPages } from './walk';
+
+export const SYNC_PAGE_SIZE = 100;
+export const SYNC_CONCURRENCY = 4;
+const PROGRESS_EVERY_MS = 100;
+
+export interface SyncServiceDeps {
+  db: CacheDb;
+  events: EventBus;
+  log: Logger;
+  /** Provider calls that keep the connection's online/offline status current (ctx.online). */
+  online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
+  pageSize?: number;
+  concurrency?: number;
+}
+
+export interface SyncService {
+  /** Syncs one connection; a second call while one runs joins it. Never throws: the result says how it ended. */
+  syncNow(connectionId: string): Promise<SyncProgress>;
+  states(connectionIds: readonly string[]): SyncState[];
+  isRunning(connectionId: string): boolean;
+  /** Stops a running sync (e.g. before the connection is removed); committed pages stay. */
+  cancel(connectionId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  const pageSize = deps.pageSize ?? SYNC_PAGE_SIZE;
+  const concurrency = deps.concurrency ?? SYNC_CONCURRENCY;
+  const w = writeDb(deps.db);
+  const clients = createClientWrites(w);
+  const state = createSyncStateWrites(w);
+  const running = new Map<string, { promise: Promise<SyncProgress>; controller: AbortController }>();
+
+  async function run(connectionId: string, controller: AbortController): Promise<SyncProgress> {
+    const started = performance.now();
+    const walk = state.begin(connectionId, pageSize, new Date());
+    const syncedAt = new Date().toISOString();
+    let lastEmit = 0;
+    const base = { connectionId, resumed: walk.resumed };
+    const rate = (rows: number) => Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000));
+    const emit = (p: SyncProgress, force = false) => {
+      const now = performance.now();
+      if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
+      lastEmit = now;
+      deps.events.emit('sync.progress', p);
+    };
+    let last = { pagesDone: walk.donePages.size, pagesTotal: null as number | null, rows: 0, rowsWritten: 0 };
+    emit({ ...base, state: 'running', ...last, ratePerSec: 0 }, true);
+    try {
+      const done = await walkPages({
+        pageSize,
+        concurrency,
+        signal: controller.signal,
+        donePages: walk.donePages,
+        fetchPage: (page, signal) => deps.online(connectionId, (p) => p.listClients(page, pageSize, { signal })),
+        commitPage: (page, records) =>
+          deps.db.transaction(() => {
+            if (controller.signal.aborted) throw controller.signal.reason;
+            const result = clients.upsertPage(connectionId, records, walk.walkId, syncedAt);
+            state.pageDone(connectionId, walk.walkId, page, records.length);
+            return result.written;
+          }),
+        onTotal: (total) => state.setTotal(connectionId, total),
+        onPage: (p) => {
+          last = p;
+          emit({ ...base, state: 'running', ...p, ratePerSec: rate(p.rows) });
+        },
+      });
+      // Only a complete walk may conclude that the rows it did not see are gone.
+      const at = new Date().toISOString();
+      const removed = deps.db.transaction(() => {
+        const n = clients.markUnseenRemoved(connectionId, walk.walkId, at);
+        state.complete(connectionId, at, done.rowsWritten, n);
+        return n;
+      });
+      const final: SyncProgress = { ...base, state: 'done', ...done, removed, ratePerSec: rate(done.rows) };
+      emit(final, true);
+      return final;
+    } catch (err) {
+      const code = controller.signal.aborted ? 'CANCELLED' : isAppError(err) ? err.code : 'INTERNAL';
+      const message = code === 'CANCELLED' ? 'The sync was stopped.' : isAppError(err) ? err.message : 'The sync stopped unexpectedly.';
+      if (!isAppError(err) && code !== 'CANCELLED') deps.log(`sync ${connectionId}: ${String(err)}`);
+      if (deps.db.sqlite.open) state.fail(connectionId, code, message);
+      const final: SyncProgress = {
+        ...base,
+        state: code === 'CANCELLED' ? 'cancelled' : 'failed',
+        ...last,
+        ratePerSec: rate(last.rows),
+        error: { code, message },
+      };
+      emit(final, true);
+      return final;
+    }
+  }
+
+  function syncNow(connectionId: string): Promise<SyncProgress> {
+    const current = running.get(connectionId);
+    if (current) return current.promise;
+    const controller = new AbortController();
+    const promise = run(connectionId, controller).finally(() => running.delete(connectionId));
+    running.set(connectionId, { promise, controller });
+    return promise;
+  }
+
+  function states(connectionIds: readonly string[]): SyncState[] {
+    const counts = state.cachedCounts();
+    return connectionIds.map((connectionId) => {
+      const row = state.get(connectionId);
+      return {
+        connectionId,
+        lastCompletedAt: row?.last_completed_at ?? null,
+        lastStartedAt: row?.last_started_at ?? null,
+        lastErrorCode: row?.last_error_code ?? null,
+        lastErrorMessage: row?.last_error_message ?? null,
+        inProgress: running.has(connectionId),
+        resumable: row?.walk_id != null && !running.has(connectionId),
+        cachedCount: counts.get(connectionId) ?? 0,
+      };
+    });
+  }
+
+  async function cancel(connectionId: string): Promise<void> {
+    const current = running.get(connectionId);
+    if (!current) return;
+    current.controller.abort(new AppError('CANCELLED', 'The sync was stopped.'));
+    await current.promise;
+  }
+
+  async function close(): Promise<void> {
+    await Promise.all([...running.keys()].map(cancel));
+  }
+
+  return { syncNow, states, isRunning: (id) => running.has(id), cancel, close };
+}

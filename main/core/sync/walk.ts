@@ -1,0 +1,90 @@
+import { AppError } from '../../../shared/errors';
+import type { ClientRecord } from '../../../shared/domain';
+import type { ClientPage } from '../providers/types';
+
+export interface WalkOptions {
+  pageSize: number;
+  /** Pages in flight at once. */
+  concurrency: number;
+  signal: AbortSignal;
+  /** Pages committed earlier by this walk (resume): not fetched again. */
+  donePages: ReadonlySet<number>;
+  fetchPage(page: number, signal: AbortSignal): Promise<ClientPage>;
+  /** Commits one page (one transaction); returns rows written. */
+  commitPage(page: number, records: ClientRecord[]): number;
+  onTotal?(total: number | null): void;
+  onPage?(progress: WalkProgress): void;
+}
+
+export interface WalkProgress {
+  pagesDone: number;
+  pagesTotal: number | null;
+  rows: number;
+  rowsWritten: number;
+}
+
+/**
+ * Walks every page with up to `concurrency` requests in flight. Page 1 comes first (it tells the
+ * total); then the remaining pages are shared by the workers. Without a total, workers keep taking the
+ * next page until one comes back short. The first failure aborts the others and is rethrown.
+ */
+export async function walkPages(opts: WalkOptions): Promise<WalkProgress> {
+  const progress: WalkProgress = { pagesDone: opts.donePages.size, pagesTotal: null, rows: 0, rowsWritten: 0 };
+  const inner = new AbortController();
+  const abort = () => inner.abort(opts.signal.reason);
+  opts.signal.addEventListener('abort', abort, { once: true });
+  let lastPage = Number.POSITIVE_INFINITY;
+
+  async function runPage(page: number): Promise<void> {
+    if (inner.signal.aborted) throw cancelled(inner.signal);
+    const result = await opts.fetchPage(page, inner.signal);
+    if (inner.signal.aborted) throw cancelled(inner.signal);
+    if (result.records.length < opts.pageSize) lastPage = Math.min(lastPage, page);
+    if (page > lastPage && result.records.length === 0) return;
+    progress.rowsWritten += opts.commitPage(page, result.records);
+    progress.rows += result.records.length;
+    if (!opts.donePages.has(page)) progress.pagesDone++;
+    opts.onPage?.({ ...progress });
+  }
+
+  try {
+    const first = await opts.fetchPage(1, inner.signal);
+    const total = first.total;
+    progress.pagesTotal = total === null ? null : Math.max(1, Math.ceil(total / opts.pageSize));
+    opts.onTotal?.(total);
+    if (first.records.length < opts.pageSize) lastPage = 1;
+    progress.rowsWritten += opts.commitPage(1, first.records);
+    progress.rows += first.records.length;
+    if (!opts.donePages.has(1)) progress.pagesDone++;
+    opts.onPage?.({ ...progress });
+
+    let next = 2;
+    const known = progress.pagesTotal;
+    const take = (): number | null => {
+      while (next <= (known ?? lastPage) && next <= lastPage) {
+        const page = next++;
+        if (!opts.donePages.has(page)) return page;
+      }
+      return null;
+    };
+    async function worker(): Promise<void> {
+      for (let page = take(); page !== null; page = take()) await runPage(page);
+    }
+    let firstError: unknown = null;
+    const workers = Array.from({ length: Math.max(1, opts.concurrency) }, () =>
+      worker().catch((err: unknown) => {
+        firstError ??= err;
+        inner.abort(err);
+      }),
+    );
+    await Promise.all(workers);
+    if (firstError !== null) throw opts.signal.aborted ? cancelled(opts.signal) : firstError;
+    return progress;
+  } finally {
+    opts.signal.removeEventListener('abort', abort);
+  }
+}
+
+function cancelled(signal: AbortSignal): unknown {
+  return signal.reason instanceof AppError ? signal.reason : new AppError('CANCELLED', 'The sync was stopped.');
+}

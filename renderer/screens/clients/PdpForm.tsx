@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pdpConfigFieldsSchema } from '../../../shared/schemas/clients';
+import type { PdpConfigView } from '../../../shared/schemas/clients';
+import type { AppErrorShape } from '../../../shared/errors';
+import { call, errorShape } from '../../app/bridge';
+import { Checkbox } from '../../components/Checkbox';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { clearingError, serverFieldErrors, validateWith } from '../../forms/field-errors';
+import type { FieldErrors } from '../../forms/field-errors';
+
+interface PdpFormProps {
+  connectionId: string;
+  remoteId: string;
+  current: PdpConfigView;
+  onSaved(config: PdpConfigView): void;
+  onCancel(): void;
+}
+
+/** Fernet-mode PDP configuration. The client secret is write-only: never shown, required on every save. */
+export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: PdpFormProps) {
+  const { t, i18n } = useTranslation();
+  const [flowServiceUrl, setFlow] = useState(current.flowServiceUrl ?? '');
+  const [tokenUrl, setToken] = useState(current.tokenUrl ?? '');
+  const [oauthClientId, setClientId] = useState(current.oauthClientId ?? '');
+  const [clientSecret, setSecret] = useState('');
+  const [isActive, setActive] = useState(current.isActive ?? true);
+  const [modeSandbox, setSandbox] = useState(current.modeSandbox ?? false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    const fields = { flowServiceUrl, tokenUrl, oauthClientId, clientSecret, isActive, modeSandbox, encryptionMode: 'fernet' as const };
+    const check = validateWith(pdpConfigFieldsSchema, fields, i18n.language);
+    if (!check.ok) {
+      setErrors(check.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const saved = await call('pdp.update', { connectionId, remoteId, fields });
+      setSecret('');
+      onSaved(saved);
+    } catch (err) {
+      setErrors(serverFieldErrors(err, i18n.language));
+      setFailure(errorShape(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="pdp-form">
+      <Field id="pdp-flowServiceUrl" type="url" label={t('pdp.flowServiceUrl')} value={flowServiceUrl} onChange={clearingError('flowServiceUrl', setFlow, setErrors)} error={errors.flowServiceUrl} required />
+      <Field id="pdp-tokenUrl" type="url" label={t('pdp.tokenUrl')} value={tokenUrl} onChange={clearingError('tokenUrl', setToken, setErrors)} error={errors.tokenUrl} required />
+      <Field id="pdp-oauthClientId" label={t('pdp.oauthClientId')} value={oauthClientId} onChange={clearingError('oauthClientId', setClientId, setErrors)} error={errors.oauthClientId} required />
+      <Field
+        id="pdp-clientSecret"
+        type="password"
+        autoComplete="new-password"
+        label={t('pdp.clientSecret')}
+        value={clientSecret}
+        onChange={clearingError('clientSecret', setSecret, setErrors)}
+        error={errors.clientSecret}
+        hint={t('pdp.clientSecretHint')}
+        required
+      />
+      <span className="label">{t('pdp.options')}</span>
+      <div className="checks">
+        <Checkbox id="pdp-isActive" label={t('pdp.isActive')} checked={isActive} onChange={setActive} />
+        <Checkbox id="pdp-modeSandbox" label={t('pdp.modeSandbox')} checked={modeSandbox} onChange={setSandbox} />
+      </div>
+      <span className="label" id="pdp-mode-label">{t('pdp.encryptionMode')}</span>
+      <div role="radiogroup" aria-labelledby="pdp-mode-label" className="checks">
+        <label className="check">
+          <input type="radio" name="pdp-mode" value="fernet" checked readOnly /> {t('pdp.mode.fernet')}
+        </label>
+        <label className="check disabled" htmlFor="pdp-mode-double">
+          <input id="pdp-mode-double" type="radio" name="pdp-mode" value="double" disabled aria-describedby="pdp-mode-double-hint" /> {t('pdp.mode.double')}
+        </label>
+        <p id="pdp-mode-double-hint" className="field-hint">{t('pdp.doubleManaged')}</p>
+        {errors.encryptionMode && <p className="field-error" role="alert">{errors.encryptionMode}</p>}
+      </div>
+      <div className="full">
+        <ErrorNotice error={failure} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>{saving ? t('ui.saving') : t('common.save')}</button>
+          <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+        </div>
+      </div>
+    </form>
+  );
+}

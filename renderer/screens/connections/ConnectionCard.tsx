@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { Connection } from '../../../shared/schemas/connections';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ConnectionStateBadge } from '../../components/StatusBadge';
+import { useStore } from '../../stores/store';
+
+interface ConnectionCardProps {
+  connection: Connection;
+  onEdit(): void;
+  onRemove(): void;
+}
+
+/** One connection: where it points, how it signs in, its live status and the last test's outcome. */
+export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardProps) {
+  const { t } = useTranslation();
+  const status = useStore((s) => s.statuses[connection.id]);
+  const result = useStore((s) => s.testResults[connection.id]);
+  const testing = useStore((s) => s.testing[connection.id] ?? false);
+  const testConnection = useStore((s) => s.testConnection);
+  const { auth } = connection;
+  return (
+    <article className="card connection-card" aria-labelledby={`conn-${connection.id}-title`} data-connection={connection.label}>
+      <header className="card-head">
+        <h2 id={`conn-${connection.id}-title`}>{connection.label}</h2>
+        <div className="actions">
+          {connection.demo && <span className="badge sandbox">{t('common.demoBadge')}</span>}
+          <ConnectionStateBadge state={status?.state ?? 'unknown'} />
+        </div>
+      </header>
+      <dl className="facts">
+        <dt>{t('connections.form.provider')}</dt>
+        <dd>FactPulse</dd>
+        <dt>{t('connections.form.baseUrl')}</dt>
+        <dd className="mono">{connection.baseUrl}</dd>
+        <dt>{t('connections.form.method')}</dt>
+        <dd>
+          {t(`connections.method.${auth.method}`)}
+          {auth.method === 'password' && ` · ${auth.username}${auth.clientUid ? ` · ${t('connections.scopedTo', { uid: auth.clientUid })}` : ''}`}
+        </dd>
+        <dt>{t('connections.secrets')}</dt>
+        <dd>{connection.secretsStored.length > 0 ? t('connections.secretsInKeychain') : t('connections.noSecret')}</dd>
+      </dl>
+      {connection.demo && <p className="muted">{t('demo.connectionNote')}</p>}
+      {status?.message && status.state !== 'online' && result?.ok !== false && <p className="warn">{status.message}</p>}
+      <div aria-live="polite">
+        {result?.ok && (
+          <p className="ok" data-test-result="ok">
+            {t('connections.testOk', { ms: Math.round(result.latencyMs), total: result.total ?? '?' })}
+          </p>
+        )}
+      </div>
+      {result && !result.ok && <ErrorNotice error={result.error} title={t('connections.testFailed')} />}
+      <div className="actions">
+        <button type="button" className="primary" disabled={testing} onClick={() => void testConnection(connection.id)}>
+          {testing ? t('connections.testing') : t('connections.test')}
+        </button>
+        <button type="button" onClick={onEdit}>{t('connections.edit')}</button>
+        <button type="button" className="danger" onClick={onRemove}>{t('connections.remove')}</button>
+      </div>
+    </article>
+  );
+}

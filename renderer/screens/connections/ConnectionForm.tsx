@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { connectionAddSchema, connectionUpdateSchema } from '../../../shared/schemas/connections';
+import type { Connection } from '../../../shared/schemas/connections';
+import type { AppErrorShape } from '../../../shared/errors';
+import { call, errorShape } from '../../app/bridge';
+import { Field } from '../../components/Field';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { clearingError, serverFieldErrors, validateWith } from '../../forms/field-errors';
+import type { FieldErrors } from '../../forms/field-errors';
+import { useStore } from '../../stores/store';
+import { initialValues, toAddInput, toUpdateInput } from './connection-form-model';
+import type { ConnectionFormValues } from './connection-form-model';
+
+/** Add or edit a connection. Secret fields are write-only; on edit an empty one keeps what is stored. */
+export function ConnectionForm({ connection, onDone }: { connection: Connection | null; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const [values, setValues] = useState<ConnectionFormValues>(() => initialValues(connection));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [saving, setSaving] = useState(false);
+  const editing = connection !== null;
+  const stored = (slot: string) => editing && connection.secretsStored.includes(slot);
+  const set = (key: keyof ConnectionFormValues) => clearingError(key, (value: string) => setValues((v) => ({ ...v, [key]: value })), setErrors);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    const input = editing ? toUpdateInput(connection, values) : toAddInput(values);
+    const check = validateWith(editing ? connectionUpdateSchema : connectionAddSchema, input, i18n.language);
+    if (!check.ok) {
+      setErrors(check.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const saved = editing ? await call('connections.update', toUpdateInput(connection, values)) : await call('connections.add', toAddInput(values));
+      const { loadConnections, toast, testConnection } = useStore.getState();
+      await loadConnections();
+      toast('success', t(editing ? 'connections.updated' : 'connections.added', { label: saved.label }));
+      void testConnection(saved.id);
+      onDone();
+    } catch (err) {
+      setErrors(serverFieldErrors(err, i18n.language));
+      setFailure(errorShape(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const secretHint = (slot: string) => (stored(slot) ? t('connections.form.secretStored') : t('connections.form.secretWriteOnly'));
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="connection-form-title" data-testid="connection-form">
+      <h2 id="connection-form-title">{editing ? t('connections.form.editTitle', { label: connection.label }) : t('connections.form.addTitle')}</h2>
+      <div className="form-grid">
+        <Field id="conn-label" label={t('connections.form.label')} value={values.label} onChange={set('label')} error={errors.label} required />
+        <label htmlFor="conn-provider">{t('connections.form.provider')}</label>
+        <select id="conn-provider" value="factpulse" disabled={editing} onChange={() => undefined}>
+          <option value="factpulse">FactPulse</option>
+        </select>
+        <Field id="conn-baseUrl" type="url" label={t('connections.form.baseUrl')} value={values.baseUrl} onChange={set('baseUrl')} error={errors.baseUrl} hint={t('connections.form.baseUrlHint')} required />
+        <span className="label" id="conn-method-label">{t('connections.form.method')}</span>
+        <div className="segmented" role="radiogroup" aria-labelledby="conn-method-label">
+          {(['apiKey', 'password'] as const).map((m) => (
+            <button key={m} type="button" role="radio" aria-checked={values.method === m} className={values.method === m ? 'active' : ''} data-auth-method={m} onClick={() => set('method')(m)}>
+              {t(`connections.method.${m}`)}
+            </button>
+          ))}
+        </div>
+        {values.method === 'apiKey' ? (
+          <Field id="conn-apiKey" type="password" autoComplete="new-password" label={t('connections.form.apiKey')} value={values.apiKey} onChange={set('apiKey')} error={errors.apiKey} hint={secretHint('apiKey')} required={!stored('apiKey')} />
+        ) : (
+          <>
+            <Field id="conn-username" label={t('connections.form.username')} value={values.username} onChange={set('username')} error={errors.username} autoComplete="username" required />
+            <Field id="conn-password" type="password" autoComplete="new-password" label={t('connections.form.password')} value={values.password} onChange={set('password')} error={errors.password} hint={secretHint('password')} required={!stored('password')} />
+            <Field id="conn-clientUid" label={t('connections.form.clientUid')} value={values.clientUid} onChange={set('clientUid')} error={errors.clientUid} hint={t('connections.form.clientUidHint')} />
+          </>
+        )}
+      </div>
+      <ErrorNotice error={failure} />
+      <div className="actions form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('ui.saving') : editing ? t('common.save') : t('connections.form.add')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Connection } from '../../../shared/schemas/connections';
+import { call } from '../../app/bridge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DemoCard } from '../../components/DemoCard';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useStore } from '../../stores/store';
+import { ConnectionCard } from './ConnectionCard';
+import { ConnectionForm } from './ConnectionForm';
+
+type Editing = { mode: 'add' } | { mode: 'edit'; connection: Connection } | null;
+
+export function ConnectionsScreen() {
+  const { t } = useTranslation();
+  const connections = useStore((s) => s.connections);
+  const loaded = useStore((s) => s.connectionsLoaded);
+  const loadError = useStore((s) => s.connectionsError);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<Connection | null>(null);
+
+  async function remove(connection: Connection) {
+    await call('connections.remove', { id: connection.id, confirm: true });
+    const { loadConnections, toast, forgetConnection } = useStore.getState();
+    forgetConnection(connection.id);
+    await loadConnections();
+    toast('success', t('connections.removed', { label: connection.label }));
+  }
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t('nav.connections')}</h1>
+        {!editing && (
+          <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
+            {t('connections.add')}
+          </button>
+        )}
+      </header>
+      <ErrorNotice error={loadError} />
+      {editing && (
+        <ConnectionForm
+          key={editing.mode === 'edit' ? editing.connection.id : 'new'}
+          connection={editing.mode === 'edit' ? editing.connection : null}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {loaded && connections.length === 0 && !editing && (
+        <>
+          <DemoCard />
+          <div className="empty-state" role="status">
+            <p className="empty-purpose">{t('empty.connections')}</p>
+            <p>{t('connections.emptyHint')}</p>
+          </div>
+        </>
+      )}
+      <div className="connection-list">
+        {connections.map((c) => (
+          <ConnectionCard key={c.id} connection={c} onEdit={() => setEditing({ mode: 'edit', connection: c })} onRemove={() => setRemoving(c)} />
+        ))}
+      </div>
+      {removing && (
+        <ConfirmDialog
+          title={t('connections.removeTitle', { label: removing.label })}
+          body={t('connections.removeBody')}
+          confirmLabel={t('connections.remove')}
+          danger
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { StateCreator } from 'zustand';
+import type { StoreState } from './store';
+
+export interface Toast {
+  id: number;
+  kind: 'success' | 'error';
+  text: string;
+}
+
+export interface ToastSlice {
+  toasts: Toast[];
+  toast(kind: Toast['kind'], text: string): void;
+  dismissToast(id: number): void;
+}
+
+let nextId = 1;
+const TOAST_MS = 5000;
+
+export const createToastSlice: StateCreator<StoreState, [], [], ToastSlice> = (set) => ({
+  toasts: [],
+  toast(kind, text) {
+    const id = nextId++;
+    set((s) => ({ toasts: [...s.toasts.slice(-1), { id, kind, text }] }));
+    setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), TOAST_MS);
+  },
+  dismissToast(id) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+});

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { pdpConfigFieldsSchema, pdpConfigSchema } from './clients';
+
+// Keys never cross IPC except in keysRevealResultSchema (explicit, confirmed reveal/copy).
+const connectionId = z.string().min(1).max(64);
+const clientUid = z.string().min(1).max(200);
+const fp = z.string();
+const selection = z.union([z.literal('all'), z.array(clientUid).min(1).max(100_000)]);
+const errorShape = z.object({ code: z.string(), message: z.string() }).nullable();
+
+export const keysClientRefSchema = z.object({ connectionId, clientUid });
+/** keys.inventory: one connection, or every connection holding keys when omitted. */
+export const keysInventorySchema = z.strictObject({ connectionId: connectionId.optional() }).default({});
+
+export const keyInventoryRowSchema = z.object({
+  connectionId: z.string(),
+  clientUid: z.string(),
+  fingerprint: fp.nullable(),
+  createdAt: z.string().nullable(),
+  ageDays: z.number().nullable(),
+  pendingFingerprint: fp.nullable(),
+  previousFingerprint: fp.nullable(),
+  hasPending: z.boolean(),
+  hasPrevious: z.boolean(),
+  status: z.enum(['ok', 'rotation-to-confirm', 'missing-locally']),
+  lastRotationAt: z.string().nullable(),
+});
+
+/** PDP fields without encryptionMode (the channel decides it). */
+const pdpFields = pdpConfigFieldsSchema.omit({ encryptionMode: true });
+export const keysEnableDoubleSchema = z.object({ connectionId, clientUid, fields: pdpFields });
+export const keysEnableDoubleResultSchema = z.object({ pdp: pdpConfigSchema, fingerprint: fp, generated: z.boolean() });
+export const keysDisableDoubleSchema = z.object({ connectionId, clientUid, fields: pdpFields, confirm: z.literal(true) });
+export const keysDisableDoubleResultSchema = z.object({ pdp: pdpConfigSchema, explanation: z.string(), keptFingerprint: fp.nullable() });
+
+export const rotationOutcomeSchema = z.object({
+  connectionId: z.string(),
+  clientUid: z.string(),
+  outcome: z.enum(['committed', 'aborted', 'unknown']),
+  oldFingerprint: fp.nullable(),
+  newFingerprint: fp.nullable(),
+  journalId: z.number().nullable(),
+  error: errorShape,
+});
+export const recoveryOutcomeSchema = z.object({
+  connectionId: z.string(),
+  clientUid: z.string(),
+  outcome: z.enum(['committed', 'aborted', 'unknown', 'nothing']),
+  serverKeyFingerprint: fp.nullable(),
+  currentFingerprint: fp.nullable(),
+  resolvedRows: z.number(),
+  error: errorShape,
+});
+export const keysRecoverSchema = z.strictObject({ connectionId: connectionId.optional(), clientUid: clientUid.optional() }).default({});
+
+export const keysImportSchema = z.object({
+  connectionId,
+  clientUid,
+  key: z.string().min(1).max(200),
+  confirm: z.boolean().default(false),
+  verify: z.boolean().default(true),
+});
+export const keysImportResultSchema = z.object({
+  fingerprint: fp,
+  replacedFingerprint: fp.nullable(),
+  unchanged: z.boolean(),
+  serverAccepts: z.boolean().nullable(),
+});
+
+export const keysRevealSchema = z.object({ connectionId, clientUid, slot: z.enum(['current', 'previous']).default('current'), confirm: z.literal(true) });
+export const keysRevealResultSchema = z.object({ key: z.string(), fingerprint: fp });
+
+export const keysBulkPreviewSchema = z.object({ connectionId, clients: selection });
+export const keysBulkPreviewResultSchema = z.object({
+  connectionId: z.string(),
+  clients: z.array(z.object({ clientUid: z.string(), fingerprint: fp, ageDays: z.number().nullable() })),
+  skipped: z.array(z.object({ clientUid: z.string(), reason: z.enum(['no-key', 'rotation-to-confirm']) })),
+});
+export const keysBulkStartSchema = z.object({ connectionId, clients: selection, concurrency: z.number().int().min(1).max(8).default(4), confirm: z.literal(true) });
+export const keysJobRefSchema = z.object({ jobId: z.string().min(1).max(64) });
+
+export const jobProgressSchema = z.object({
+  jobId: z.string(),
+  connectionId: z.string(),
+  state: z.enum(['running', 'paused', 'cancelled', 'done']),
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  unknown: z.number(),
+  remaining: z.number(),
+  ratePerSecond: z.number(),
+});
+export const jobSummarySchema = jobProgressSchema.extend({ concurrency: z.number(), createdAt: z.string(), finishedAt: z.string().nullable() });
+export const jobDetailSchema = jobSummarySchema.extend({
+  items: z.array(
+    z.object({
+      clientUid: z.string(),
+      state: z.enum(['queued', 'done', 'failed', 'unknown', 'cancelled']),
+      oldFingerprint: fp.nullable(),
+      newFingerprint: fp.nullable(),
+      errorCode: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+export const keysJobsSchema = z.strictObject({ connectionId: connectionId.optional() }).default({});
+
+const filePath = z.string().min(1).max(4096);
+const passphrase = z.string().min(12, 'The passphrase must have at least 12 characters').max(1024);
+export const keysExportBackupSchema = z.object({ connectionId, clients: selection, path: filePath, passphrase });
+export const keysExportBackupResultSchema = z.object({
+  path: z.string(),
+  clients: z.array(z.object({ clientUid: z.string(), fingerprint: fp, createdAt: z.string() })),
+});
+export const keysInspectBackupSchema = z.object({ path: filePath, targetConnectionId: connectionId.optional() });
+export const keysInspectBackupResultSchema = z.object({
+  formatVersion: z.number(),
+  connectionId: z.string(),
+  createdAt: z.string(),
+  kdf: z.object({ name: z.string(), N: z.number(), r: z.number(), p: z.number() }),
+  verified: z.boolean(),
+  clients: z.array(
+    z.object({ clientUid: z.string(), fingerprint: fp, createdAt: z.string(), local: z.enum(['none', 'same', 'different']), localFingerprint: fp.nullable() }),
+  ),
+});
+export const keysImportBackupSchema = z.object({
+  path: filePath,
+  passphrase: z.string().min(1).max(1024),
+  targetConnectionId: connectionId.optional(),
+  confirm: z.boolean().default(false),
+});
+export const keysImportBackupResultSchema = z.object({
+  connectionId: z.string(),
+  imported: z.array(z.object({ clientUid: z.string(), fingerprint: fp, replacedFingerprint: fp.nullable() })),
+  unchanged: z.array(z.string()),
+});
+
+export const keysJournalSchema = z.strictObject({ connectionId: connectionId.optional(), clientUid: clientUid.optional(), limit: z.number().int().min(1).max(5000).default(200) }).default({ limit: 200 });
+export const journalRowSchema = z.object({
+  id: z.number(),
+  connectionId: z.string(),
+  clientUid: z.string(),
+  operation: z.string(),
+  step: z.enum(['pending', 'committed', 'aborted', 'unknown']),
+  oldFingerprint: fp.nullable(),
+  newFingerprint: fp.nullable(),
+  jobId: z.string().nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
+export const webhookVerifySchema = z.object({
+  connectionId,
+  clientUid,
+  rawBody: z.string().max(200_000),
+  signature: z.string().max(1000),
+});
+export const webhookVerifyResultSchema = z.object({
+  valid: z.boolean(),
+  reason: z.enum(['ok', 'format', 'mismatch', 'no-secret']),
+  message: z.string().nullable(),
+});

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { migrate, openDatabase } from '../../../../../main/core/cache/database';
+import { MIGRATIONS } from '../../../../../main/core/cache/migrations';
+import { tempDb } from './temp-db';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function atVersion(version: number) {
+  const t = tempDb({ targetVersion: version });
+  cleanups.push(t.cleanup);
+  expect(t.db.version()).toBe(version);
+  return t;
+}
+
+function insertClient(sqlite: Database.Database, remoteId: string, name: string): void {
+  sqlite
+    .prepare(
+      `INSERT INTO clients (connection_id, remote_id, name, identifier, description, status, extra_json, content_hash, synced_at)
+       VALUES ('conn', ?, ?, '12345678901234', 'Client à Lyon', 'active', '{}', 'h', '2025-01-01T00:00:00Z')`,
+    )
+    .run(remoteId, name);
+}
+
+describe('migrations', () => {
+  it('are numbered in steps of 10, in order, with 0050 left for the key journal', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions.slice(0, 4)).toEqual([10, 20, 30, 40]);
+    versions.forEach((v, i) => {
+      expect(v % 10).toBe(0);
+      expect(v).toBeGreaterThan(versions[i - 1] ?? 0);
+    });
+  });
+
+  it('0010 → 0020: cached clients survive, gain seen_walk, and stay searchable', () => {
+    const { db } = atVersion(10);
+    insertClient(db.sqlite, 'a', 'Boulangerie Dupont');
+    insertClient(db.sqlite, 'b', 'Garage Martin');
+    expect(migrate(db.sqlite, MIGRATIONS, 20)).toBe(20);
+    const rows = db.sqlite.prepare('SELECT remote_id, name, seen_walk FROM clients ORDER BY remote_id').all();
+    expect(rows).toEqual([
+      { remote_id: 'a', name: 'Boulangerie Dupont', seen_walk: null },
+      { remote_id: 'b', name: 'Garage Martin', seen_walk: null },
+    ]);
+    expect(db.sqlite.prepare(`SELECT rowid FROM clients_fts WHERE clients_fts MATCH '"boul"*'`).all()).toHaveLength(1);
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 0 });
+  });
+
+  it('0020 → 0030: sync state survives; the outbox table appears', () => {
+    const { db } = atVersion(20);
+    insertClient(db.sqlite, 'a', 'Atelier Moreau');
+    db.sqlite.prepare(`INSERT INTO sync_state (connection_id, last_completed_at) VALUES ('conn', '2025-02-02T00:00:00Z')`).run();
+    expect(migrate(db.sqlite, MIGRATIONS, 30)).toBe(30);
+    expect(db.sqlite.prepare('SELECT last_completed_at FROM sync_state').get()).toEqual({ last_completed_at: '2025-02-02T00:00:00Z' });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 1 });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('0030 → 0040: queued writes survive; the audit log appears', () => {
+    const { db } = atVersion(30);
+    db.sqlite
+      .prepare(
+        `INSERT INTO outbox (connection_id, remote_id, action, payload_json, created_at, updated_at)
+         VALUES ('conn', 'a', 'activate', '{}', 'now', 'now')`,
+      )
+      .run();
+    expect(migrate(db.sqlite, MIGRATIONS, 40)).toBe(40);
+    expect(db.sqlite.prepare('SELECT action, state FROM outbox').get()).toEqual({ action: 'activate', state: 'queued' });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+
+  it('a failing migration rolls back entirely and leaves the version where it was', () => {
+    const { db } = atVersion(10);
+    const broken = [
+      ...MIGRATIONS.filter((m) => m.version <= 10),
+      { version: 20, name: 'broken', up: (s: Database.Database) => s.exec('CREATE TABLE half (x); SELECT * FROM missing_table;') },
+    ];
+    expect(() => migrate(db.sqlite, broken)).toThrow();
+    expect(db.version()).toBe(10);
+    expect(db.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'`).get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a cache written by a newer version', () => {
+    const t = tempDb();
+    t.db.sqlite.pragma('user_version = 9990');
+    t.db.close();
+    expect(() => openDatabase(t.file)).toThrow(/newer Clientdesk/);
+    cleanups.push(t.cleanup);
+  });
+});
