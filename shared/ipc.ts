@@ -83,6 +83,7 @@ import {
   webhookVerifyResultSchema,
   webhookVerifySchema,
 } from './schemas/keys';
+import { dialogOpenFileSchema, dialogResultSchema, dialogSaveFileSchema } from './schemas/dialogs';
 
 const none = z.undefined();
 
@@ -148,6 +149,8 @@ export const channels = {
   'keys.importBackup': { input: keysImportBackupSchema, output: keysImportBackupResultSchema },
   'keys.journal': { input: keysJournalSchema, output: z.array(journalRowSchema) },
   'webhook.verify': { input: webhookVerifySchema, output: webhookVerifyResultSchema },
+  'dialog.saveFile': { input: dialogSaveFileSchema, output: dialogResultSchema },
+  'dialog.openFile': { input: dialogOpenFileSchema, output: dialogResultSchema },
 } as const;
 
 /** Main → renderer pushes. */

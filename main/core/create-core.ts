@@ -10,6 +10,9 @@ import { createAppHandlers } from './ipc/handlers/app-handlers';
 import { createConnectionHandlers } from './ipc/handlers/connection-handlers';
 import { createClientHandlers } from './ipc/handlers/client-handlers';
 import { createKeyHandlers } from './ipc/handlers/key-handlers';
+import { createDialogHandlers } from './ipc/handlers/dialog-handlers';
+import { createDataDirDialogs } from './dialogs/file-dialogs';
+import type { FileDialogs } from './dialogs/file-dialogs';
 import { createKeyService } from './keys';
 import { createConfStore } from './settings/key-value-store';
 import type { KeyValueStore } from './settings/key-value-store';
@@ -51,6 +54,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Start the demo sandbox of existing demo connections (default true). */
   resumeDemo?: boolean;
+  /** Native file pickers (Electron); plain Node saves under `<dataDir>/backups` and asks for typed paths. */
+  dialogs?: FileDialogs;
 }
 
 export interface Core {
@@ -189,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createCacheHandlers(context),
     // issue 5 handlers (keys, backups, webhook verification) below
     ...createKeyHandlers(context),
+    ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir)),
   };
   const router = createRouter(handlers, {
     log,

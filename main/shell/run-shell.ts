@@ -4,9 +4,10 @@ import { CHANNEL_NAMES, EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc';
 import type { Core, CoreOptions } from '../core/create-core';
 import type { KeyValueStore } from '../core/settings/key-value-store';
 import { serveAppFile } from './app-protocol';
+import { createElectronDialogs } from './file-dialogs';
 import { APP_ENTRY, APP_SCHEME, SECURE_WEB_PREFERENCES, isAppUrl, isSafeExternalUrl } from './security';
 
-type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell'>;
+type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog'>;
 
 export interface ShellDeps {
   electron: ElectronModule;
@@ -19,7 +20,7 @@ export interface ShellDeps {
 
 /** Adapts Electron to the core: nothing here decides anything the core could. */
 export function runShell(deps: ShellDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell } = deps.electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog } = deps.electron;
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -74,6 +75,7 @@ export function runShell(deps: ShellDeps): Promise<void> {
       runtime: 'electron',
       electronVersion: process.versions.electron ?? null,
       isTrustedSender: isAppUrl,
+      dialogs: createElectronDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
     });
     const router = core.router;
     for (const channel of CHANNEL_NAMES) {

@@ -22,8 +22,17 @@ export const keyInventoryRowSchema = z.object({
   previousFingerprint: fp.nullable(),
   hasPending: z.boolean(),
   hasPrevious: z.boolean(),
-  status: z.enum(['ok', 'rotation-to-confirm', 'missing-locally']),
+  /**
+   * ok; rotation-to-confirm (pending slot or open journal row); missing-locally (the server reports double
+   * mode, i.e. requiresClientKey, but no current key is here); not-in-use (no current key, server not in double mode).
+   */
+  status: z.enum(['ok', 'rotation-to-confirm', 'missing-locally', 'not-in-use']),
   lastRotationAt: z.string().nullable(),
+  /** From the offline cache (null when the client is not cached). */
+  clientName: z.string().nullable(),
+  clientStatus: z.string().nullable(),
+  /** The cache last saw this client in double mode on the server (requiresClientKey); null when not cached. */
+  serverRequiresKey: z.boolean().nullable(),
 });
 
 /** PDP fields without encryptionMode (the channel decides it). */

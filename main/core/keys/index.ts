@@ -23,7 +23,7 @@ export type { RotationOutcome, RecoveryOutcome } from './rotation';
 export type { KeyInventoryEntry } from './key-store';
 
 export interface InventoryRow extends KeyInventoryEntry {
-  status: 'ok' | 'rotation-to-confirm' | 'missing-locally';
+  status: 'ok' | 'rotation-to-confirm' | 'missing-locally' | 'not-in-use';
   lastRotationAt: string | null;
 }
 

@@ -3,6 +3,7 @@ import type { CoreContext } from '../../core-context';
 import { verifyWebhook } from '../../keys';
 import type { HandlerMap } from '../router';
 import { webhookAccount } from './client-handlers';
+import { keyInventoryView } from './key-inventory';
 
 type KeyChannels =
   | 'keys.inventory'
@@ -31,18 +32,27 @@ function needsFactPulseKeys(ctx: CoreContext, connectionId: string): void {
   if (!provider.capabilities.has('encryptionKeys')) throw new AppError('UNSUPPORTED', 'This connection has no client encryption keys.');
 }
 
+/** Keeps the cache's view of the server's PDP mode current, so the inventory knows who requires a key. */
+function rememberPdpMode(ctx: CoreContext, connectionId: string, clientUid: string, pdp: { isConfigured: boolean; encryptionMode?: string | null | undefined }): void {
+  ctx.cache.setPdpInfo(connectionId, clientUid, { configured: pdp.isConfigured, encryptionMode: pdp.encryptionMode ?? null });
+}
+
 /** Keys, double mode, backups and webhook verification (issue 5). Keys leave main only through keys.reveal. */
 export function createKeyHandlers(ctx: CoreContext): Pick<HandlerMap, KeyChannels> {
   const keys = ctx.keys;
   return {
-    'keys.inventory': ({ connectionId }: In<'keys.inventory'>) => keys.inventory(connectionId),
-    'keys.enableDouble': ({ connectionId, clientUid, fields }: In<'keys.enableDouble'>) => {
+    'keys.inventory': ({ connectionId }: In<'keys.inventory'>) => keyInventoryView(ctx, connectionId),
+    'keys.enableDouble': async ({ connectionId, clientUid, fields }: In<'keys.enableDouble'>) => {
       needsFactPulseKeys(ctx, connectionId);
-      return keys.double.enable(connectionId, clientUid, fields);
+      const result = await keys.double.enable(connectionId, clientUid, fields);
+      rememberPdpMode(ctx, connectionId, clientUid, result.pdp);
+      return result;
     },
-    'keys.disableDouble': ({ connectionId, clientUid, fields }: In<'keys.disableDouble'>) => {
+    'keys.disableDouble': async ({ connectionId, clientUid, fields }: In<'keys.disableDouble'>) => {
       needsFactPulseKeys(ctx, connectionId);
-      return keys.double.disable(connectionId, clientUid, fields);
+      const result = await keys.double.disable(connectionId, clientUid, fields);
+      rememberPdpMode(ctx, connectionId, clientUid, result.pdp);
+      return result;
     },
     'keys.rotate': ({ connectionId, clientUid }: In<'keys.rotate'>) => {
       needsFactPulseKeys(ctx, connectionId);

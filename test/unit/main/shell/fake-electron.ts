@@ -13,7 +13,10 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
     permissionRequestHandler: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
     permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
     openedExternal: [] as string[],
+    dialogs: [] as Array<{ kind: 'save' | 'open'; withWindow: boolean; options: Record<string, unknown> }>,
   };
+  /** What the next native file dialog answers (a path, or null = cancelled). */
+  const dialogAnswers = { save: null as string | null, open: null as string | null };
 
   class FakeWindow extends EventEmitter {
     options: Record<string, unknown>;
@@ -68,6 +71,18 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
       },
     },
     shell: { openExternal: async (url: string) => void record.openedExternal.push(url) },
+    dialog: {
+      showSaveDialog: async (...args: unknown[]) => {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        record.dialogs.push({ kind: 'save', withWindow: args.length > 1, options });
+        return dialogAnswers.save === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: dialogAnswers.save };
+      },
+      showOpenDialog: async (...args: unknown[]) => {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        record.dialogs.push({ kind: 'open', withWindow: args.length > 1, options });
+        return dialogAnswers.open === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [dialogAnswers.open] };
+      },
+    },
   };
 
   /** Simulates Electron creating a webContents, returning its recorded listeners. */
@@ -80,5 +95,5 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
     return contents;
   }
 
-  return { electron, handlers, windows, sent, record, createWebContents };
+  return { electron, handlers, windows, sent, record, dialogAnswers, createWebContents };
 }
