@@ -4,10 +4,14 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchHarness } from '../test/harness/browser-harness';
+import { DEFAULT_SERVICE, openKeychain } from '../main/core/vault';
 
 const dataDir = resolve(process.env.CLIENTDESK_DATA_DIR ?? '.tmp/preview');
 mkdirSync(dataDir, { recursive: true });
-const harness = await launchHarness({ dataDir, headless: false });
+// The app's own keychain service, so saved connections keep their credentials from one preview to the next
+// (the tests use a throwaway service per run instead).
+const { keychain } = await openKeychain({ service: DEFAULT_SERVICE });
+const harness = await launchHarness({ dataDir, headless: false, keychain });
 console.log(`Clientdesk preview is open (data: ${dataDir}). Close the window or press Ctrl-C to stop.`);
 const stop = async () => {
   await harness.close();
