@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { providerIdSchema } from '../../../shared/domain';
+import { connectionSchema } from '../../../shared/schemas/connections';
 import type { KeyValueStore } from '../settings/key-value-store';
 
 /** A connection as persisted in the settings file: never a secret, only the auth *method*. */
-export const storedConnectionSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  provider: providerIdSchema,
-  baseUrl: z.string(),
-  auth: z.discriminatedUnion('method', [
-    z.object({ method: z.literal('apiKey') }),
-    z.object({ method: z.literal('password'), username: z.string(), clientUid: z.string().nullable() }),
-  ]),
-  demo: z.boolean().default(false),
-  createdAt: z.string(),
-});
+export const storedConnectionSchema = connectionSchema
+  .pick({ id: true, label: true, provider: true, baseUrl: true, auth: true, createdAt: true })
+  .extend({ demo: z.boolean().default(false) });
 export type StoredConnection = z.infer<typeof storedConnectionSchema>;
 
 export const SECRET_SLOTS = { apiKey: 'apiKey', password: 'password' } as const;
