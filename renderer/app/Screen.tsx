@@ -1,5 +1,6 @@
 import { useStore } from '../stores/store';
-import { ActivityScreen, KeysScreen } from '../screens/PlaceholderScreens';
+import { ActivityScreen } from '../screens/PlaceholderScreens';
+import { KeysScreen } from '../screens/keys/KeysScreen';
 import { DashboardScreen } from '../screens/DashboardScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { ClientsScreen } from '../screens/clients/ClientsScreen';

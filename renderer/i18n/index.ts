@@ -8,12 +8,13 @@ import * as connections from './connections';
 import * as clients from './clients';
 import * as pdp from './pdp';
 import * as webhook from './webhook';
+import * as keys from './keys';
 
 /**
  * Each screen area keeps its strings in its own file exporting `{ en, fr }` with one top-level key
  * (e.g. renderer/i18n/clients.ts → { en: { clients: {…} }, fr: { clients: {…} } }) and is listed here.
  */
-const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook];
+const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, keys];
 
 export const i18n = i18next.createInstance();
 

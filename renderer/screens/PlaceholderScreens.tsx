@@ -13,5 +13,4 @@ function Placeholder({ titleKey, purposeKey }: { titleKey: string; purposeKey: s
   );
 }
 
-export const KeysScreen = () => <Placeholder titleKey="nav.keys" purposeKey="empty.keys" />;
 export const ActivityScreen = () => <Placeholder titleKey="nav.activity" purposeKey="empty.activity" />;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../stores/store';
 import type { Settings } from '../../shared/schemas/settings';
 import { AboutPanel } from './AboutPanel';
+import { KeyAgeField } from './keys/KeyAgeField';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function SettingsScreen() {
             </button>
           ))}
         </div>
+        <KeyAgeField />
         {error && <p className="error" role="alert">{error.message}</p>}
       </div>
       <AboutPanel />

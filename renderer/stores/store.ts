@@ -11,9 +11,11 @@ import { createClientsSlice } from './clients-slice';
 import type { ClientsSlice } from './clients-slice';
 import { createToastSlice } from './toast-slice';
 import type { ToastSlice } from './toast-slice';
+import { createKeysSlice } from './keys-slice';
+import type { KeysSlice } from './keys-slice';
 
 /** The one store, built from slices; each slice lives in its own file. */
-export type StoreState = AppSlice & NavSlice & ConnectionsSlice & ConnectionTestsSlice & ClientsSlice & ToastSlice;
+export type StoreState = AppSlice & NavSlice & ConnectionsSlice & ConnectionTestsSlice & ClientsSlice & ToastSlice & KeysSlice;
 
 export const useStore = create<StoreState>()((...args) => ({
   ...createAppSlice(...args),
@@ -22,4 +24,5 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createConnectionTestsSlice(...args),
   ...createClientsSlice(...args),
   ...createToastSlice(...args),
+  ...createKeysSlice(...args),
 }));

@@ -127,7 +127,7 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
     await panel.getByRole('button', { name: 'Save' }).click();
     await page.locator('[data-field-error="pdp-clientSecret"]').waitFor();
     expect(await page.inputValue('#pdp-oauthClientId')).toBe('e2e-oauth-client');
-    expect(await page.isDisabled('#pdp-mode-double')).toBe(true);
+    expect(await page.isChecked('#pdp-mode-fernet')).toBe(true);
     await page.getByLabel('Client secret').fill(pdpSecret);
     expect(await page.getAttribute('#pdp-clientSecret', 'type')).toBe('password');
     await harness.screenshot('fp-pdp-form');

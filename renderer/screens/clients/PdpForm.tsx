@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { pdpConfigFieldsSchema } from '../../../shared/schemas/clients';
 import type { PdpConfigView } from '../../../shared/schemas/clients';
 import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
+import { errorShape } from '../../app/bridge';
 import { Checkbox } from '../../components/Checkbox';
+import { PdpModeChoice, savePdpConfig } from '../keys/PdpModeChoice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { clearingError, serverFieldErrors, validateWith } from '../../forms/field-errors';
@@ -19,7 +20,7 @@ interface PdpFormProps {
   onCancel(): void;
 }
 
-/** Fernet-mode PDP configuration. The client secret is write-only: never shown, required on every save. */
+/** PDP configuration, fernet or double mode (double: the key is generated and kept by main). The client secret is write-only: never shown, required on every save. */
 export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: PdpFormProps) {
   const { t, i18n } = useTranslation();
   const [flowServiceUrl, setFlow] = useState(current.flowServiceUrl ?? '');
@@ -28,6 +29,7 @@ export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: 
   const [clientSecret, setSecret] = useState('');
   const [isActive, setActive] = useState(current.isActive ?? true);
   const [modeSandbox, setSandbox] = useState(current.modeSandbox ?? false);
+  const [mode, setMode] = useState<'fernet' | 'double'>(current.encryptionMode === 'double' ? 'double' : 'fernet');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [saving, setSaving] = useState(false);
@@ -35,7 +37,7 @@ export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
-    const fields = { flowServiceUrl, tokenUrl, oauthClientId, clientSecret, isActive, modeSandbox, encryptionMode: 'fernet' as const };
+    const fields = { flowServiceUrl, tokenUrl, oauthClientId, clientSecret, isActive, modeSandbox, encryptionMode: mode };
     const check = validateWith(pdpConfigFieldsSchema, fields, i18n.language);
     if (!check.ok) {
       setErrors(check.errors);
@@ -44,7 +46,7 @@ export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: 
     setErrors({});
     setSaving(true);
     try {
-      const saved = await call('pdp.update', { connectionId, remoteId, fields });
+      const saved = await savePdpConfig({ connectionId, remoteId, fields, currentMode: current.encryptionMode });
       setSecret('');
       onSaved(saved);
     } catch (err) {
@@ -76,17 +78,7 @@ export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: 
         <Checkbox id="pdp-isActive" label={t('pdp.isActive')} checked={isActive} onChange={setActive} />
         <Checkbox id="pdp-modeSandbox" label={t('pdp.modeSandbox')} checked={modeSandbox} onChange={setSandbox} />
       </div>
-      <span className="label" id="pdp-mode-label">{t('pdp.encryptionMode')}</span>
-      <div role="radiogroup" aria-labelledby="pdp-mode-label" className="checks">
-        <label className="check">
-          <input type="radio" name="pdp-mode" value="fernet" checked readOnly /> {t('pdp.mode.fernet')}
-        </label>
-        <label className="check disabled" htmlFor="pdp-mode-double">
-          <input id="pdp-mode-double" type="radio" name="pdp-mode" value="double" disabled aria-describedby="pdp-mode-double-hint" /> {t('pdp.mode.double')}
-        </label>
-        <p id="pdp-mode-double-hint" className="field-hint">{t('pdp.doubleManaged')}</p>
-        {errors.encryptionMode && <p className="field-error" role="alert">{errors.encryptionMode}</p>}
-      </div>
+      <PdpModeChoice mode={mode} currentMode={current.encryptionMode} onChange={setMode} error={errors.encryptionMode} />
       <div className="full">
         <ErrorNotice error={failure} />
         <div className="actions">

@@ -5,6 +5,7 @@ import { call } from '../../app/bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { PdpForm } from './PdpForm';
+import { PdpKeyFact } from '../keys/PdpKeyFact';
 import { useRemote } from './use-remote';
 
 function yesNo(t: (k: string) => string, v: boolean | null | undefined): string {
@@ -45,7 +46,7 @@ function PdpFacts({ config }: { config: PdpConfigView }) {
   );
 }
 
-/** The client's PDP configuration: what is set, the secret's state, and the fernet-mode edit form. */
+/** The client's PDP configuration: what is set, the secret's state, the double-mode key, and the edit form. */
 export function PdpPanel({ connectionId, remoteId, onChanged }: { connectionId: string; remoteId: string; onChanged(): void }) {
   const { t } = useTranslation();
   const pdp = useRemote(`${connectionId}/${remoteId}`, () => call('pdp.get', { connectionId, remoteId }));
@@ -75,9 +76,9 @@ export function PdpPanel({ connectionId, remoteId, onChanged }: { connectionId: 
       {config && !editing && (
         <>
           {config.isConfigured ? <PdpFacts config={config} /> : <p className="muted">{t('pdp.none')}</p>}
-          {isDouble && <p className="muted">{t('pdp.doubleManaged')}</p>}
+          {isDouble && <PdpKeyFact connectionId={connectionId} clientUid={remoteId} />}
           <div className="actions">
-            <button type="button" className="primary" disabled={isDouble} onClick={() => setEditing(true)}>
+            <button type="button" className="primary" onClick={() => setEditing(true)}>
               {config.isConfigured ? t('pdp.edit') : t('pdp.configure')}
             </button>
           </div>

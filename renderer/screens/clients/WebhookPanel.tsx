@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { WebhookSecretDialog } from './WebhookSecretDialog';
+import { WebhookVerifyDialog } from '../keys/WebhookVerifyDialog';
 import { useRemote } from './use-remote';
 
 /** The webhook signing secret: whether one exists, generate (shown once), delete. */
@@ -13,6 +14,7 @@ export function WebhookPanel({ connectionId, remoteId }: { connectionId: string;
   const status = useRemote(`${connectionId}/${remoteId}`, () => call('webhook.status', { connectionId, remoteId }));
   const [generating, setGenerating] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [verifying, setVerifying] = useState(false);
   const value = status.value;
 
   async function remove() {
@@ -49,6 +51,7 @@ export function WebhookPanel({ connectionId, remoteId }: { connectionId: string;
             {value.hasSecret && (
               <button type="button" className="danger" onClick={() => setDeleting(true)}>{t('webhook.delete')}</button>
             )}
+            {value.savedLocally && <button type="button" onClick={() => setVerifying(true)}>{t('keys.webhook.verify')}</button>}
           </div>
         </>
       )}
@@ -61,6 +64,7 @@ export function WebhookPanel({ connectionId, remoteId }: { connectionId: string;
           onClose={() => setGenerating(false)}
         />
       )}
+      {verifying && <WebhookVerifyDialog connectionId={connectionId} clientUid={remoteId} onClose={() => setVerifying(false)} />}
       {deleting && (
         <ConfirmDialog
           title={t('webhook.deleteTitle')}

@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import { call, onEvent } from '../../app/bridge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useStore } from '../../stores/store';
+import { keyRowId } from '../../stores/keys-slice';
+import type { KeyRow } from '../../stores/keys-slice';
+import { BulkRotateDialog } from './BulkRotateDialog';
+import { ExportBackupDialog } from './ExportBackupDialog';
+import { ImportBackupDialog } from './ImportBackupDialog';
+import { ImportKeyDialog } from './ImportKeyDialog';
+import { KeyInventoryTable } from './KeyInventoryTable';
+import type { RowAction } from './KeyInventoryTable';
+import { KeyJobsPanel } from './KeyJobsPanel';
+import { KeyJournalTable } from './KeyJournalTable';
+import { RevealKeyDialog } from './RevealKeyDialog';
+import { clientLabel } from './KeyBadges';
+import './keys.css';
+
+type OpenDialog =
+  | { kind: 'rotate' | 'reveal' | 'export-one'; row: KeyRow }
+  | { kind: 'import-key'; row: KeyRow | null }
+  | { kind: 'bulk' | 'export' | 'import-backup' };
+
+/** Inventory of every double-mode key, the actions on them, bulk jobs and the rotation journal. */
+export function KeysScreen() {
+  const { t } = useTranslation();
+  const { keyRows, keyJournal, keyJobs, keysLoaded, keysError, keySelection } = useStore();
+  const allConnections = useStore((s) => s.connections);
+  const maxAgeDays = useStore((s) => s.settings?.keyMaxAgeDays ?? DEFAULT_SETTINGS.keyMaxAgeDays);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+
+  useEffect(() => {
+    void useStore.getState().loadKeys();
+    return onEvent('job.progress', (p) => useStore.getState().receiveJobProgress(p));
+  }, []);
+
+  const connections = allConnections.filter((c) => c.capabilities.includes('encryptionKeys')).map((c) => ({ id: c.id, label: c.label }));
+  const connectionLabels = Object.fromEntries(allConnections.map((c) => [c.id, c.label]));
+  const names = useMemo(() => Object.fromEntries(keyRows.map((r) => [keyRowId(r), clientLabel(r)])), [keyRows]);
+  const selected = useMemo(() => {
+    const out: Record<string, string[]> = {};
+    for (const row of keyRows) if (keySelection.includes(keyRowId(row))) (out[row.connectionId] ??= []).push(row.clientUid);
+    return out;
+  }, [keyRows, keySelection]);
+
+  async function recover(row?: KeyRow) {
+    const outcomes = await call('keys.recover', row ? { connectionId: row.connectionId, clientUid: row.clientUid } : {});
+    const summary = outcomes.map((o) => `${names[keyRowId(o)] ?? o.clientUid}: ${t(`keys.recoverOutcome.${o.outcome}`)}`).join(' · ');
+    useStore.getState().toast('success', `${t('keys.recovered', { count: outcomes.length })} ${summary}`);
+    await useStore.getState().loadKeys();
+  }
+
+  async function rotate(row: KeyRow) {
+    const outcome = await call('keys.rotate', { connectionId: row.connectionId, clientUid: row.clientUid });
+    await useStore.getState().loadKeys();
+    if (outcome.outcome === 'committed') useStore.getState().toast('success', t('keys.rotated', { old: outcome.oldFingerprint, new: outcome.newFingerprint }));
+    else useStore.getState().toast('error', outcome.outcome === 'unknown' ? t('keys.rotationUnknown') : `${t('keys.rotationRefused')} ${outcome.error?.message ?? ''}`);
+  }
+
+  function onAction(action: RowAction, row: KeyRow) {
+    if (action === 'recover') void recover(row);
+    else if (action === 'import') setDialog({ kind: 'import-key', row });
+    else setDialog({ kind: action === 'export' ? 'export-one' : action, row });
+  }
+
+  const close = () => {
+    setDialog(null);
+    void useStore.getState().loadKeys();
+  };
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t('keys.title')}</h1>
+        <button type="button" onClick={() => void useStore.getState().loadKeys()}>{t('keys.refresh')}</button>
+      </header>
+      <p className="muted">{t('keys.intro')}</p>
+      <div className="keys-toolbar">
+        <button type="button" className="primary" onClick={() => setDialog({ kind: 'bulk' })} disabled={connections.length === 0}>{t('keys.action.bulk')}</button>
+        <button type="button" onClick={() => setDialog({ kind: 'export' })} disabled={connections.length === 0}>{t('keys.action.exportBackup')}</button>
+        <button type="button" onClick={() => setDialog({ kind: 'import-backup' })} disabled={connections.length === 0}>{t('keys.action.importBackup')}</button>
+        <button type="button" onClick={() => setDialog({ kind: 'import-key', row: null })} disabled={connections.length === 0}>{t('keys.action.import')}</button>
+        <button type="button" onClick={() => void recover()}>{t('keys.action.recoverAll')}</button>
+        <span className="spacer" />
+        {keySelection.length > 0 && <span className="muted" data-testid="keys-selected">{t('keys.selected', { count: keySelection.length })}</span>}
+      </div>
+      <ErrorNotice error={keysError} title={t('keys.loadFailed')} />
+      {!keysLoaded && <p className="loading">{t('common.loading')}</p>}
+      {keysLoaded && keyRows.length === 0 && <p className="empty-state">{t('keys.empty')}</p>}
+      {keyRows.length > 0 && (
+        <KeyInventoryTable
+          rows={keyRows}
+          connectionLabels={connectionLabels}
+          maxAgeDays={maxAgeDays}
+          selection={keySelection}
+          onToggle={(id) => useStore.getState().toggleKeySelection(id)}
+          onToggleAll={(ids) => useStore.getState().setKeySelection(ids)}
+          onAction={onAction}
+        />
+      )}
+      <KeyJobsPanel jobs={keyJobs} names={names} />
+      <KeyJournalTable rows={keyJournal} names={names} />
+
+      {dialog?.kind === 'rotate' && (
+        <ConfirmDialog
+          title={t('keys.rotateTitle', { name: clientLabel(dialog.row) })}
+          body={t('keys.rotateBody')}
+          confirmLabel={t('keys.action.rotate')}
+          onConfirm={() => rotate(dialog.row)}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'reveal' && <RevealKeyDialog row={dialog.row} onClose={close} />}
+      {(dialog?.kind === 'export' || dialog?.kind === 'export-one') && (
+        <ExportBackupDialog row={dialog.kind === 'export-one' ? dialog.row : null} selected={selected} connections={connections} names={names} onClose={close} />
+      )}
+      {dialog?.kind === 'import-backup' && <ImportBackupDialog connections={connections} names={names} onClose={close} />}
+      {dialog?.kind === 'import-key' && (
+        <ImportKeyDialog connections={connections} initial={dialog.row ? { connectionId: dialog.row.connectionId, clientUid: dialog.row.clientUid } : null} onClose={close} />
+      )}
+      {dialog?.kind === 'bulk' && <BulkRotateDialog selected={selected} connections={connections} names={names} onClose={close} />}
+    </section>
+  );
+}
