@@ -71,6 +71,7 @@ export const en = {
       change: 'Fingerprints',
       error: 'Error',
       steps: { pending: 'pending', committed: 'committed', aborted: 'aborted', unknown: 'to confirm' },
+      operations: { rotate: 'rotation', enable: 'double mode on' },
     },
     jobs: {
       title: 'Bulk rotation jobs',
@@ -255,6 +256,7 @@ export const fr: typeof en = {
       change: 'Empreintes',
       error: 'Erreur',
       steps: { pending: 'en attente', committed: 'validée', aborted: 'annulée', unknown: 'à confirmer' },
+      operations: { rotate: 'rotation', enable: 'passage en double' },
     },
     jobs: {
       title: 'Rotations groupées',

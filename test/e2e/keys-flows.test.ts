@@ -103,7 +103,7 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
     await expect(row.locator('[data-fingerprint]').getAttribute('data-fingerprint')).resolves.toBe(after);
     const journalRow = page.locator(`[data-journal-client="${clientUid}"][data-journal-step="committed"]`, { hasText: `${before} → ${after}` });
     await journalRow.waitFor();
-    await expect(journalRow.textContent()).resolves.toContain('rotate');
+    await expect(journalRow.locator('[data-journal-operation]').getAttribute('data-journal-operation')).resolves.toBe('rotate');
     await harness.screenshot('keys-rotated');
   });
 
@@ -153,6 +153,7 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await page.locator('[data-field-error="export-passphrase"]').waitFor();
     await page.fill('#export-passphrase', passphrase);
+    expect(await page.locator('[data-field-error="export-passphrase"]').count()).toBe(0);
     await page.fill('#export-passphrase-again', passphrase);
     await harness.screenshot('keys-export-form');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -257,6 +258,17 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
     await page.waitForFunction(() => document.querySelector('[data-field-error="settings-key-max-age"]') === null);
     expect((await invoke<{ keyMaxAgeDays: number }>(harness, 'settings.get')).value.keyMaxAgeDays).toBe(30);
     await harness.screenshot('keys-settings-max-age');
+
+    await page.click('[data-theme-choice="dark"]');
+    await page.selectOption('#settings-language', 'fr');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.click('[data-nav="keys"]');
+    await page.getByRole('heading', { level: 1, name: 'Clés' }).waitFor();
+    await page.locator(`[data-key-row="${clientUid}"]`).waitFor();
+    await harness.screenshot('keys-inventory-dark-fr');
+    await page.click('[data-nav="settings"]');
+    await page.selectOption('#settings-language', 'en');
+    await page.click('[data-theme-choice="light"]');
   });
 
   it('never shows a key or secret on either page, and ran with no console error', async () => {

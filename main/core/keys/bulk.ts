@@ -60,7 +60,7 @@ export interface BulkRotation {
 export function createBulkRotation(deps: KeyDeps, store: KeyStore, journal: KeyJournal, rotator: Rotator): BulkRotation {
   const s = deps.db.sqlite;
   const runners = new Map<string, { cancelled: boolean; stopping: boolean; done: Promise<void> }>();
-  const rates = new Map<string, { startedAt: number; completed: number }>();
+  const rates = new Map<string, { startedAt: number; completed: number; finishedAt?: number }>();
 
   function counts(jobId: string): Record<ItemState, number> {
     const rows = s.prepare('SELECT state, COUNT(*) AS n FROM rotation_job_items WHERE job_id = ? GROUP BY state').all(jobId) as Array<{ state: ItemState; n: number }>;
@@ -72,7 +72,7 @@ export function createBulkRotation(deps: KeyDeps, store: KeyStore, journal: KeyJ
   function summary(row: JobRow): JobSummary {
     const c = counts(row.id);
     const rate = rates.get(row.id);
-    const elapsed = rate ? (Date.now() - rate.startedAt) / 1000 : 0;
+    const elapsed = rate ? ((rate.finishedAt ?? Date.now()) - rate.startedAt) / 1000 : 0;
     return {
       jobId: row.id,
       connectionId: row.connection_id,
@@ -166,6 +166,8 @@ export function createBulkRotation(deps: KeyDeps, store: KeyStore, journal: KeyJ
     };
     const width = Math.min(Math.max(row.concurrency, 1), MAX_CONCURRENCY);
     control.done = Promise.all(Array.from({ length: width }, worker)).then(() => {
+      const rate = rates.get(jobId);
+      if (rate) rate.finishedAt = Date.now();
       if (control.stopping && !control.cancelled) {
         setJobState(jobId, 'paused');
         runners.delete(jobId);

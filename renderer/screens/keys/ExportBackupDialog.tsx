@@ -39,6 +39,12 @@ export function ExportBackupDialog({ row, selected, connections, names, onClose 
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Exported | null>(null);
 
+  /** Typing in a field clears its error; the other fields keep theirs. */
+  const editing = (field: string, setter: (value: string) => void) => (value: string) => {
+    setter(value);
+    setErrors(({ [field]: _cleared, ...rest }) => rest);
+  };
+
   function target(): { connectionId: string; clients: string[] | 'all' } {
     if (scope === 'client' && row) return { connectionId: row.connectionId, clients: [row.clientUid] };
     if (scope === 'selected') return { connectionId: selectedConnections[0]!, clients: selected[selectedConnections[0]!]! };
@@ -114,9 +120,9 @@ export function ExportBackupDialog({ row, selected, connections, names, onClose 
             </select>
           </>
         )}
-        <PathField id="export-path" mode="save" defaultName={`clientdesk-keys-${today()}.cdkeys`} value={path} onChange={setPath} error={errors.path} />
-        <Field id="export-passphrase" type="password" autoComplete="new-password" label={t('keys.backup.passphrase')} value={passphrase} onChange={setPassphrase} error={errors.passphrase} hint={t('keys.backup.passphraseHint')} required />
-        <Field id="export-passphrase-again" type="password" autoComplete="new-password" label={t('keys.backup.passphraseAgain')} value={again} onChange={setAgain} error={errors.again} required />
+        <PathField id="export-path" mode="save" defaultName={`clientdesk-keys-${today()}.cdkeys`} value={path} onChange={editing('path', setPath)} error={errors.path} />
+        <Field id="export-passphrase" type="password" autoComplete="new-password" label={t('keys.backup.passphrase')} value={passphrase} onChange={editing('passphrase', setPassphrase)} error={errors.passphrase} hint={t('keys.backup.passphraseHint')} required />
+        <Field id="export-passphrase-again" type="password" autoComplete="new-password" label={t('keys.backup.passphraseAgain')} value={again} onChange={editing('again', setAgain)} error={errors.again} required />
       </div>
       <ErrorNotice error={failure} />
     </Dialog>

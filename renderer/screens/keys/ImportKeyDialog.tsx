@@ -73,8 +73,8 @@ export function ImportKeyDialog({ connections, initial, onClose }: Props) {
         <select id="import-key-connection" value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
           {connections.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
         </select>
-        <Field id="import-key-client" label={t('keys.importKey.client')} value={clientUid} onChange={setClientUid} error={errors.client} required />
-        <Field id="import-key-value" type="password" label={t('keys.importKey.key')} value={key} onChange={(v) => { setKey(v); setConflict(null); }} error={errors.key} hint={t('keys.importKey.keyHint')} required />
+        <Field id="import-key-client" label={t('keys.importKey.client')} value={clientUid} onChange={(v) => { setClientUid(v); setErrors(({ client: _c, ...rest }) => rest); }} error={errors.client} required />
+        <Field id="import-key-value" type="password" label={t('keys.importKey.key')} value={key} onChange={(v) => { setKey(v); setConflict(null); setErrors(({ key: _k, ...rest }) => rest); }} error={errors.key} hint={t('keys.importKey.keyHint')} required />
       </div>
       <Checkbox id="import-key-verify" label={t('keys.importKey.verify')} checked={verify} onChange={setVerify} />
       {conflict && (

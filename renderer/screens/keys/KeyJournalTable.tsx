@@ -26,7 +26,7 @@ export function KeyJournalTable({ rows, names }: { rows: KeyJournalRow[]; names:
               <tr key={row.id} data-journal-step={row.step} data-journal-client={row.clientUid}>
                 <td>{new Date(row.updatedAt).toLocaleString(i18n.language)}</td>
                 <td>{names[`${row.connectionId}\u0000${row.clientUid}`] ?? row.clientUid}</td>
-                <td>{row.operation}</td>
+                <td data-journal-operation={row.operation}>{t(`keys.journal.operations.${row.operation}`, { defaultValue: row.operation })}</td>
                 <td className="fingerprint">
                   {row.oldFingerprint ?? '∅'} → {row.newFingerprint ?? '∅'}
                 </td>
