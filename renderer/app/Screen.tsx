@@ -1,6 +1,6 @@
 import { useStore } from '../stores/store';
-import { ActivityScreen } from '../screens/PlaceholderScreens';
 import { KeysScreen } from '../screens/keys/KeysScreen';
+import { ActivityScreen } from '../screens/activity/ActivityScreen';
 import { DashboardScreen } from '../screens/DashboardScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { ClientsScreen } from '../screens/clients/ClientsScreen';

@@ -3,6 +3,7 @@ import { useStore } from '../stores/store';
 import type { Settings } from '../../shared/schemas/settings';
 import { AboutPanel } from './AboutPanel';
 import { KeyAgeField } from './keys/KeyAgeField';
+import { SyncIntervalField } from './SyncIntervalField';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function SettingsScreen() {
             </button>
           ))}
         </div>
+        <SyncIntervalField />
         <KeyAgeField />
         {error && <p className="error" role="alert">{error.message}</p>}
       </div>

@@ -1,52 +1,118 @@
 import type { StateCreator } from 'zustand';
-import type { ClientRecord } from '../../shared/domain';
+import type { ClientStatus } from '../../shared/domain';
 import type { AppErrorShape } from '../../shared/errors';
+import type { CachedClient, ClientCounts, ClientSort, ClientWindowInput } from '../../shared/schemas/cache';
 import { call, errorShape } from '../app/bridge';
 import type { StoreState } from './store';
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const PAGE_SIZES = [10, 25, 50, 100, 250, 500] as const;
+export const ALL_CONNECTIONS = 'all';
+
+export type TriState = 'any' | 'yes' | 'no';
+
+export interface ClientFilters {
+  text: string;
+  status: ClientStatus | 'any';
+  pdp: TriState;
+  double: TriState;
+}
+
+export interface ClientsQuery {
+  page: number;
+  pageSize: number;
+  /** null = automatic: relevance while searching, name otherwise. */
+  sort: Exclude<ClientSort, 'relevance'> | null;
+  direction: 'asc' | 'desc';
+  filters: ClientFilters;
+}
 
 export interface ClientsPageState {
-  rows: ClientRecord[];
+  rows: CachedClient[];
   total: number | null;
   page: number;
   pageSize: number;
+  lastSynced: Record<string, string | null>;
 }
 
 export interface ClientsSlice {
-  /** The connection whose clients the Clients screen shows (null → the first one). */
-  clientsConnectionId: string | null;
+  /** The connection whose cached clients the Clients screen shows, or ALL_CONNECTIONS. */
+  clientsConnectionId: string;
   clientsPage: ClientsPageState | null;
-  clientsQuery: { page: number; pageSize: number };
+  clientsQuery: ClientsQuery;
+  clientCounts: ClientCounts | null;
   clientsLoading: boolean;
   clientsError: AppErrorShape | null;
   selectClientsConnection(connectionId: string): void;
-  loadClients(query?: Partial<{ page: number; pageSize: number }>): Promise<void>;
+  setClientFilters(patch: Partial<ClientFilters>): void;
+  sortClientsBy(sort: Exclude<ClientSort, 'relevance'>): void;
+  loadClients(query?: Partial<Pick<ClientsQuery, 'page' | 'pageSize'>>): Promise<void>;
+}
+
+export const NO_FILTERS: ClientFilters = { text: '', status: 'any', pdp: 'any', double: 'any' };
+
+const triState = (value: TriState): boolean | undefined => (value === 'any' ? undefined : value === 'yes');
+
+/** The screen's query → the clients.window input (the cache answers; the network is never touched). */
+export function windowInput(connectionIds: string[] | undefined, q: ClientsQuery): ClientWindowInput {
+  const text = q.filters.text.trim();
+  const pdp = triState(q.filters.pdp);
+  const double = triState(q.filters.double);
+  return {
+    ...(connectionIds ? { connectionIds } : {}),
+    ...(text ? { query: text } : {}),
+    ...(q.filters.status !== 'any' ? { status: [q.filters.status] } : {}),
+    ...(pdp !== undefined ? { pdpConfigured: pdp } : {}),
+    ...(double !== undefined ? { doubleMode: double } : {}),
+    sort: q.sort ?? (text ? 'relevance' : 'name'),
+    direction: q.sort ? q.direction : 'asc',
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+  };
 }
 
 let requestSeq = 0;
 
 export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> = (set, get) => ({
-  clientsConnectionId: null,
+  clientsConnectionId: ALL_CONNECTIONS,
   clientsPage: null,
-  clientsQuery: { page: 1, pageSize: 25 },
+  clientsQuery: { page: 1, pageSize: 25, sort: null, direction: 'asc', filters: NO_FILTERS },
+  clientCounts: null,
   clientsLoading: false,
   clientsError: null,
   selectClientsConnection(connectionId) {
-    set({ clientsConnectionId: connectionId, clientsPage: null, clientsQuery: { ...get().clientsQuery, page: 1 } });
+    set({ clientsConnectionId: connectionId, clientsQuery: { ...get().clientsQuery, page: 1 } });
     void get().loadClients();
   },
-  async loadClients(query) {
+  setClientFilters(patch) {
+    const query = get().clientsQuery;
+    set({ clientsQuery: { ...query, page: 1, filters: { ...query.filters, ...patch } } });
+    void get().loadClients();
+  },
+  sortClientsBy(sort) {
+    const query = get().clientsQuery;
+    const direction = query.sort === sort && query.direction === 'asc' ? 'desc' : 'asc';
+    set({ clientsQuery: { ...query, page: 1, sort, direction } });
+    void get().loadClients();
+  },
+  async loadClients(patch) {
     const state = get();
     const known = state.connections.some((c) => c.id === state.clientsConnectionId);
-    const connectionId = known ? state.clientsConnectionId : state.connections[0]?.id;
-    if (!connectionId) return;
-    const next = { ...state.clientsQuery, ...query };
+    const scope = known ? state.clientsConnectionId : ALL_CONNECTIONS;
+    const connectionIds = scope === ALL_CONNECTIONS ? undefined : [scope];
+    const query = { ...state.clientsQuery, ...patch };
     const seq = ++requestSeq;
-    set({ clientsConnectionId: connectionId, clientsQuery: next, clientsLoading: true, clientsError: null });
+    set({ clientsConnectionId: scope, clientsQuery: query, clientsLoading: true, clientsError: null });
     try {
-      const page = await call('clients.page', { connectionId, ...next });
-      if (seq === requestSeq) set({ clientsPage: page, clientsLoading: false });
+      const [window, counts] = await Promise.all([
+        call('clients.window', windowInput(connectionIds, query)),
+        call('clients.counts', connectionIds ? { connectionIds } : {}),
+      ]);
+      if (seq !== requestSeq) return;
+      set({
+        clientsPage: { rows: window.rows, total: window.total, page: query.page, pageSize: query.pageSize, lastSynced: window.lastSynced },
+        clientCounts: counts,
+        clientsLoading: false,
+      });
     } catch (err) {
       if (seq === requestSeq) set({ clientsError: errorShape(err), clientsLoading: false });
     }

@@ -9,13 +9,15 @@ import { createConnectionTestsSlice } from './connection-tests-slice';
 import type { ConnectionTestsSlice } from './connection-tests-slice';
 import { createClientsSlice } from './clients-slice';
 import type { ClientsSlice } from './clients-slice';
+import { createOfflineSlice } from './offline-slice';
+import type { OfflineSlice } from './offline-slice';
 import { createToastSlice } from './toast-slice';
 import type { ToastSlice } from './toast-slice';
 import { createKeysSlice } from './keys-slice';
 import type { KeysSlice } from './keys-slice';
 
 /** The one store, built from slices; each slice lives in its own file. */
-export type StoreState = AppSlice & NavSlice & ConnectionsSlice & ConnectionTestsSlice & ClientsSlice & ToastSlice & KeysSlice;
+export type StoreState = AppSlice & NavSlice & ConnectionsSlice & ConnectionTestsSlice & ClientsSlice & OfflineSlice & ToastSlice & KeysSlice;
 
 export const useStore = create<StoreState>()((...args) => ({
   ...createAppSlice(...args),
@@ -23,6 +25,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createConnectionsSlice(...args),
   ...createConnectionTestsSlice(...args),
   ...createClientsSlice(...args),
+  ...createOfflineSlice(...args),
   ...createToastSlice(...args),
   ...createKeysSlice(...args),
 }));

@@ -164,9 +164,18 @@ export const auditVerifySchema = z.object({ ok: z.boolean(), count: z.number(), 
 export const auditExportInputSchema = z
   .object({
     format: z.enum(['csv', 'json']),
-    /** Absolute path chosen by the user (save dialog); its extension must match the format. */
-    path: z.string().min(2).max(4096),
+    /**
+     * Absolute path chosen by the user (save dialog); its extension must match the format.
+     * Without it the export comes back as `content` for the window to save as a download.
+     */
+    path: z.string().min(2).max(4096).optional(),
     connectionId: connectionId.optional(),
   })
   .strict();
-export const auditExportSchema = z.object({ path: z.string(), count: z.number(), bytes: z.number() });
+export const auditExportSchema = z.object({
+  path: z.string().nullable(),
+  count: z.number(),
+  bytes: z.number(),
+  /** The exported text when no path was given. */
+  content: z.string().nullable(),
+});

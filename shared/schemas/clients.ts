@@ -55,6 +55,8 @@ export const pdpConfigSchema = z.object({
   createdAt: z.string().nullable().optional(),
   updatedAt: z.string().nullable().optional(),
   message: z.string().nullable().optional(),
+  /** Answered from the cache while the server is unreachable: only isConfigured and encryptionMode are known. */
+  fromCache: z.boolean().optional(),
 });
 export type PdpConfigView = z.infer<typeof pdpConfigSchema>;
 

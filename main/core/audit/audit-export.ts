@@ -39,6 +39,46 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** At most this much text comes back over IPC; a bigger log needs a file path (or a connection filter). */
+export const MAX_EXPORT_TEXT_BYTES = 32 * 1024 * 1024;
+
+/** Serializes the log (oldest first) through `write`; returns how many entries it wrote. */
+function renderAudit(log: AuditLog, format: 'csv' | 'json', connectionId: string | undefined, write: (text: string) => void): number {
+  let count = 0;
+  if (format === 'csv') {
+    write(`${COLUMNS.join(',')}\n`);
+    for (const entry of log.iterate(connectionId)) {
+      write(`${COLUMNS.map((c) => csvCell(entry[c])).join(',')}\n`);
+      count++;
+    }
+    return count;
+  }
+  const verified = log.verify();
+  write(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"chain":${JSON.stringify(verified)},"entries":[`);
+  for (const entry of log.iterate(connectionId)) {
+    write(`${count ? ',' : ''}\n${JSON.stringify(entry)}`);
+    count++;
+  }
+  write('\n]}\n');
+  return count;
+}
+
+/** The export as text, for the window to offer as a download. */
+export function exportAuditText(log: AuditLog, format: 'csv' | 'json', connectionId?: string): { count: number; bytes: number; content: string } {
+  const parts: string[] = [];
+  let bytes = 0;
+  const count = renderAudit(log, format, connectionId, (text) => {
+    bytes += Buffer.byteLength(text);
+    if (bytes > MAX_EXPORT_TEXT_BYTES) {
+      throw new AppError('VALIDATION', 'The log is too large to download at once: export one connection at a time.', {
+        fields: [{ field: 'connectionId', message: 'Choose one connection.' }],
+      });
+    }
+    parts.push(text);
+  });
+  return { count, bytes, content: parts.join('') };
+}
+
 /** Writes the log to `path` (a temp file renamed into place, so a failed export leaves nothing half-written). */
 export function exportAudit(log: AuditLog, path: string, format: 'csv' | 'json', connectionId?: string): { path: string; count: number; bytes: number } {
   const file = validateExportPath(path, format);
@@ -46,25 +86,10 @@ export function exportAudit(log: AuditLog, path: string, format: 'csv' | 'json',
   const fd = openSync(temp, 'wx', 0o600);
   let count = 0;
   let bytes = 0;
-  const write = (text: string) => {
-    bytes += writeSync(fd, text);
-  };
   try {
-    if (format === 'csv') {
-      write(`${COLUMNS.join(',')}\n`);
-      for (const entry of log.iterate(connectionId)) {
-        write(`${COLUMNS.map((c) => csvCell(entry[c])).join(',')}\n`);
-        count++;
-      }
-    } else {
-      const verified = log.verify();
-      write(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"chain":${JSON.stringify(verified)},"entries":[`);
-      for (const entry of log.iterate(connectionId)) {
-        write(`${count ? ',' : ''}\n${JSON.stringify(entry)}`);
-        count++;
-      }
-      write('\n]}\n');
-    }
+    count = renderAudit(log, format, connectionId, (text) => {
+      bytes += writeSync(fd, text);
+    });
     closeSync(fd);
     renameSync(temp, file);
   } catch (err) {

@@ -4,7 +4,7 @@ import type { ConnectionRecords } from '../connections/connection-records';
 import type { Keychain } from '../vault';
 import { accountFor } from '../vault';
 import { startFactPulseSandbox } from '../sandbox/factpulse';
-import type { FactPulseSandbox } from '../sandbox/factpulse';
+import type { FactPulseSandbox, SandboxState } from '../sandbox/factpulse';
 import type { Logger } from '../log';
 
 export const DEMO_LABEL = 'Demo workspace (sandbox)';
@@ -17,6 +17,10 @@ export interface DemoWorkspace {
   resumeExisting(): Promise<void>;
   sandboxFor(connectionId: string): FactPulseSandbox | undefined;
   stopFor(connectionId: string): Promise<void>;
+  /** Simulates an outage: stops the sandbox but keeps its clients for `restartFor`. */
+  suspendFor(connectionId: string): Promise<void>;
+  /** Brings a suspended (or stopped) sandbox back on the same port, with the clients it had. */
+  restartFor(connectionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,7 @@ export function createDemoWorkspace(deps: {
   log: Logger;
 }): DemoWorkspace {
   const running = new Map<string, FactPulseSandbox>();
+  const suspended = new Map<string, SandboxState>();
 
   async function start(): Promise<Connection> {
     const existing = deps.records.all().find((c) => c.demo);
@@ -54,12 +59,15 @@ export function createDemoWorkspace(deps: {
     if (!stored) return;
     const apiKey = (await deps.keychain.get(accountFor(connectionId, 'apiKey'))) ?? undefined;
     const port = Number(new URL(stored.baseUrl).port) || 0;
+    const state = suspended.get(connectionId);
+    const options = { clients: DEMO_CLIENTS, apiKey, ...(state ? { state } : {}) };
     let sandbox: FactPulseSandbox;
     try {
-      sandbox = await startFactPulseSandbox({ clients: DEMO_CLIENTS, port, apiKey });
+      sandbox = await startFactPulseSandbox({ ...options, port });
     } catch {
-      sandbox = await startFactPulseSandbox({ clients: DEMO_CLIENTS, apiKey });
+      sandbox = await startFactPulseSandbox(options);
     }
+    suspended.delete(connectionId);
     running.set(connectionId, sandbox);
     if (sandbox.url !== stored.baseUrl) {
       await deps.connections.update({ id: connectionId, baseUrl: sandbox.url });
@@ -82,9 +90,21 @@ export function createDemoWorkspace(deps: {
     await sandbox?.close();
   }
 
+  async function suspendFor(connectionId: string): Promise<void> {
+    const sandbox = running.get(connectionId);
+    if (!sandbox) return;
+    suspended.set(connectionId, sandbox.state);
+    await stopFor(connectionId);
+  }
+
+  async function restartFor(connectionId: string): Promise<void> {
+    if (running.has(connectionId)) return;
+    await resumeOne(connectionId);
+  }
+
   async function close(): Promise<void> {
     await Promise.all([...running.keys()].map(stopFor));
   }
 
-  return { start, resumeExisting, sandboxFor: (id) => running.get(id), stopFor, close };
+  return { start, resumeExisting, sandboxFor: (id) => running.get(id), stopFor, suspendFor, restartFor, close };
 }

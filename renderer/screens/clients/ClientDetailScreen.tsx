@@ -1,4 +1,8 @@
 import { useState } from 'react';
+import { isQueuedWrite } from '../../app/queued';
+import { useOfflineData } from '../../app/use-offline-data';
+import { OfflineBanner } from '../../components/OfflineBanner';
+import { PendingChanges } from './PendingChanges';
 import { useTranslation } from 'react-i18next';
 import type { Capability, ClientRecord } from '../../../shared/domain';
 import { call } from '../../app/bridge';
@@ -20,20 +24,41 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
   const client = useRemote(`${connectionId}/${remoteId}`, () => call('clients.get', { connectionId, remoteId }));
   const [editing, setEditing] = useState(false);
   const [toggling, setToggling] = useState(false);
+  const [queued, setQueued] = useState(false);
+  useOfflineData();
   const record = client.value;
   const can = (capability: Capability) => connection?.capabilities.includes(capability) ?? false;
 
-  async function save(fields: ClientFormFields) {
-    const updated = await call('clients.update', { connectionId, remoteId, fields });
-    client.set(updated);
+  /** Offline, the write is kept in the outbox: not an error, but the user must know it is not sent yet. */
+  function queuedOffline() {
+    setQueued(true);
     setEditing(false);
-    useStore.getState().toast('success', t('clients.saved', { name: updated.name }));
-    void useStore.getState().loadClients();
+    useStore.getState().toast('success', t('offline.queuedToast'));
+    void useStore.getState().loadOutbox();
+  }
+
+  async function save(fields: ClientFormFields) {
+    try {
+      const updated = await call('clients.update', { connectionId, remoteId, fields });
+      client.set(updated);
+      setEditing(false);
+      useStore.getState().toast('success', t('clients.saved', { name: updated.name }));
+      void useStore.getState().loadClients();
+    } catch (err) {
+      if (!isQueuedWrite(err)) throw err;
+      queuedOffline();
+    }
   }
 
   async function setActive(current: ClientRecord) {
     const active = current.status !== 'active';
-    await call('clients.setActive', { connectionId, remoteId, active });
+    try {
+      await call('clients.setActive', { connectionId, remoteId, active });
+    } catch (err) {
+      if (!isQueuedWrite(err)) throw err;
+      queuedOffline();
+      return;
+    }
     client.set(await call('clients.get', { connectionId, remoteId }));
     useStore.getState().toast('success', t(active ? 'clients.activated' : 'clients.deactivated', { name: current.name }));
     void useStore.getState().loadClients();
@@ -50,6 +75,13 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
         <button type="button" onClick={() => navigate({ screen: 'clients' })}>{t('clients.back')}</button>
       </header>
       {connection?.demo && <p className="banner">{t('demo.banner')}</p>}
+      <OfflineBanner connectionIds={[connectionId]} />
+      {queued && (
+        <p className="queued-notice" role="status" data-testid="queued-notice">
+          {t('offline.queuedNotice')}
+        </p>
+      )}
+      <PendingChanges connectionId={connectionId} remoteId={remoteId} />
       <ErrorNotice error={client.error} title={t('clients.loadFailed')} />
       {client.loading && <p className="loading">{t('common.loading')}</p>}
       {record && (

@@ -1,31 +1,38 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOfflineData } from '../../app/use-offline-data';
 import { DemoCard } from '../../components/DemoCard';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { OfflineBanner } from '../../components/OfflineBanner';
+import { SyncBar } from '../../components/SyncBar';
+import { ALL_CONNECTIONS } from '../../stores/clients-slice';
 import { useStore } from '../../stores/store';
+import { ClientsCounts } from './ClientsCounts';
 import { ClientsTable } from './ClientsTable';
+import { ClientsToolbar } from './ClientsToolbar';
 import { Pager } from './Pager';
 
-/** The server's clients, one page at a time. */
+/** Every cached client, searched and filtered locally: works the same online and offline. */
 export function ClientsScreen() {
   const { t } = useTranslation();
   const connections = useStore((s) => s.connections);
   const loaded = useStore((s) => s.connectionsLoaded);
-  const selectedId = useStore((s) => s.clientsConnectionId);
+  const scope = useStore((s) => s.clientsConnectionId);
   const page = useStore((s) => s.clientsPage);
   const error = useStore((s) => s.clientsError);
   const loading = useStore((s) => s.clientsLoading);
   const navigate = useStore((s) => s.navigate);
-  const selectConnection = useStore((s) => s.selectClientsConnection);
-  const current = connections.find((c) => c.id === selectedId) ?? connections[0];
-  const currentId = current?.id;
+  useOfflineData();
+  const inScope = scope === ALL_CONNECTIONS ? connections : connections.filter((c) => c.id === scope);
+  const creatable = inScope.filter((c) => c.capabilities.includes('create'));
+  const connectionKey = connections.map((c) => c.id).join(',');
 
   useEffect(() => {
-    if (currentId) void useStore.getState().loadClients();
-  }, [currentId]);
+    if (connectionKey) void useStore.getState().loadClients();
+  }, [connectionKey]);
 
-  if (loaded && !current) {
+  if (loaded && connections.length === 0) {
     return (
       <section className="screen">
         <header className="screen-header">
@@ -41,30 +48,25 @@ export function ClientsScreen() {
       <header className="screen-header">
         <h1>{t('nav.clients')}</h1>
         <div className="actions">
-          {connections.length > 1 && (
-            <>
-              <label htmlFor="clients-connection" className="sr-only">{t('clients.connection')}</label>
-              <select id="clients-connection" value={currentId ?? ''} onChange={(e) => selectConnection(e.target.value)}>
-                {connections.map((c) => (
-                  <option key={c.id} value={c.id}>{c.label}</option>
-                ))}
-              </select>
-            </>
-          )}
-          <button type="button" onClick={() => void useStore.getState().loadClients()} disabled={loading}>
-            {t('clients.refresh')}
-          </button>
-          {current && (
-            <button type="button" className="primary" onClick={() => navigate({ screen: 'client-new', connectionId: current.id })}>
+          {creatable[0] && (
+            <button type="button" className="primary" onClick={() => navigate({ screen: 'client-new', connectionId: creatable[0]!.id })}>
               {t('clients.new')}
             </button>
           )}
         </div>
       </header>
-      {current?.demo && <p className="banner">{t('demo.banner')}</p>}
-      <ErrorNotice error={error} title={t('clients.loadFailed')} />
-      <div aria-busy={loading}>
-        {page ? <ClientsTable rows={page.rows} /> : loading && <p className="loading">{t('common.loading')}</p>}
+      {inScope.some((c) => c.demo) && <p className="banner">{t('demo.banner')}</p>}
+      <OfflineBanner connectionIds={inScope.map((c) => c.id)} />
+      <SyncBar connections={inScope} />
+      <ClientsToolbar />
+      <ClientsCounts />
+      <ErrorNotice error={error} title={t('offline.listFailed')} />
+      <div className="list-region" aria-busy={loading}>
+        {page ? (
+          <ClientsTable rows={page.rows} showConnection={inScope.length > 1} />
+        ) : (
+          loading && <p className="loading">{t('common.loading')}</p>
+        )}
       </div>
       {page && <Pager page={page} loading={loading} />}
     </section>

@@ -5,6 +5,7 @@ import { pdpConfigFieldsSchema } from '../../../shared/schemas/clients';
 import type { PdpConfigView } from '../../../shared/schemas/clients';
 import type { AppErrorShape } from '../../../shared/errors';
 import { errorShape } from '../../app/bridge';
+import { isQueuedWrite } from '../../app/queued';
 import { Checkbox } from '../../components/Checkbox';
 import { PdpModeChoice, savePdpConfig } from '../keys/PdpModeChoice';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -16,7 +17,8 @@ interface PdpFormProps {
   connectionId: string;
   remoteId: string;
   current: PdpConfigView;
-  onSaved(config: PdpConfigView): void;
+  /** null: the server was unreachable and the change is queued in the outbox. */
+  onSaved(config: PdpConfigView | null): void;
   onCancel(): void;
 }
 
@@ -50,6 +52,11 @@ export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: 
       setSecret('');
       onSaved(saved);
     } catch (err) {
+      if (isQueuedWrite(err)) {
+        setSecret('');
+        onSaved(null);
+        return;
+      }
       setErrors(serverFieldErrors(err, i18n.language));
       setFailure(errorShape(err));
     } finally {

@@ -54,9 +54,14 @@ export function PdpPanel({ connectionId, remoteId, onChanged }: { connectionId: 
   const config = pdp.value;
   const isDouble = config?.encryptionMode === 'double';
 
-  function saved(next: PdpConfigView) {
-    pdp.set(next);
+  function saved(next: PdpConfigView | null) {
     setEditing(false);
+    if (!next) {
+      useStore.getState().toast('success', t('offline.queuedToast'));
+      void useStore.getState().loadOutbox();
+      return;
+    }
+    pdp.set(next);
     useStore.getState().toast('success', t('pdp.saved'));
     onChanged();
   }
@@ -75,6 +80,7 @@ export function PdpPanel({ connectionId, remoteId, onChanged }: { connectionId: 
       {pdp.loading && <p className="muted">{t('common.loading')}</p>}
       {config && !editing && (
         <>
+          {config.fromCache && <p className="muted" data-pdp-offline>{t('offline.pdpFromCache')}</p>}
           {config.isConfigured ? <PdpFacts config={config} /> : <p className="muted">{t('pdp.none')}</p>}
           {isDouble && <PdpKeyFact connectionId={connectionId} clientUid={remoteId} />}
           <div className="actions">

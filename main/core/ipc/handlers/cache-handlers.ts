@@ -1,6 +1,6 @@
 import type { CoreContext } from '../../core-context';
 import type { HandlerMap } from '../router';
-import { exportAudit } from '../../audit/audit-export';
+import { exportAudit, exportAuditText } from '../../audit/audit-export';
 
 type CacheChannels =
   | 'clients.window'
@@ -45,6 +45,9 @@ export function createCacheHandlers(ctx: CoreContext): Pick<HandlerMap, CacheCha
     },
     'audit.list': (q: In<'audit.list'>) => ctx.audit.list(q),
     'audit.verify': () => ctx.audit.verify(),
-    'audit.export': ({ format, path, connectionId }: In<'audit.export'>) => exportAudit(ctx.audit, path, format, connectionId),
+    'audit.export': ({ format, path, connectionId }: In<'audit.export'>) =>
+      path === undefined
+        ? { path: null, ...exportAuditText(ctx.audit, format, connectionId) }
+        : { ...exportAudit(ctx.audit, path, format, connectionId), content: null },
   };
 }

@@ -104,9 +104,19 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     );
   }
   async function getPdp({ connectionId, remoteId }: In<'pdp.get'>) {
-    const config = await ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'getPdpConfig')(remoteId));
-    ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
-    return config;
+    return read(
+      async () => {
+        const config = await ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'getPdpConfig')(remoteId));
+        ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
+        return config;
+      },
+      () => {
+        // Offline: the cache knows only whether a configuration exists and its mode, not its URLs.
+        const cached = ctx.cache.reads.get(connectionId, remoteId);
+        if (!cached) return null;
+        return { isConfigured: cached.pdpConfigured, encryptionMode: cached.encryptionMode, fromCache: true };
+      },
+    );
   }
   function updatePdp({ connectionId, remoteId, fields }: In<'pdp.update'>) {
     if (fields.encryptionMode === 'double') {

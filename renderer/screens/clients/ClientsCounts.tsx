@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../stores/store';
+
+/** Totals of the cached clients in scope (before the search and filters). */
+export function ClientsCounts() {
+  const { t } = useTranslation();
+  const counts = useStore((s) => s.clientCounts);
+  if (!counts) return null;
+  return (
+    <p className="clients-counts" data-testid="clients-counts">
+      <span><strong data-count="total">{counts.total}</strong> {t('offline.countCached')}</span>
+      <span><strong data-count="active">{counts.byStatus.active ?? 0}</strong> {t('offline.countActive')}</span>
+      <span><strong data-count="inactive">{counts.byStatus.inactive ?? 0}</strong> {t('offline.countInactive')}</span>
+      <span><strong data-count="pdp">{counts.pdpConfigured}</strong> {t('offline.countPdp')}</span>
+      <span><strong data-count="double">{counts.doubleMode}</strong> {t('offline.countDouble')}</span>
+    </p>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALL_CONNECTIONS, NO_FILTERS } from '../../stores/clients-slice';
+import type { ClientFilters, TriState } from '../../stores/clients-slice';
+import { useStore } from '../../stores/store';
+
+const SEARCH_DEBOUNCE_MS = 250;
+const MAX_SEARCH = 200;
+
+function TriSelect({ id, label, value, onChange }: { id: string; label: string; value: TriState; onChange(v: TriState): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as TriState)}>
+        <option value="any">{t('offline.any')}</option>
+        <option value="yes">{t('ui.yes')}</option>
+        <option value="no">{t('ui.no')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** Search box (debounced, searched in the local cache) and filters. */
+export function ClientsToolbar() {
+  const { t } = useTranslation();
+  const connections = useStore((s) => s.connections);
+  const scope = useStore((s) => s.clientsConnectionId);
+  const filters = useStore((s) => s.clientsQuery.filters);
+  const setFilters = useStore((s) => s.setClientFilters);
+  const select = useStore((s) => s.selectClientsConnection);
+  const [text, setText] = useState(filters.text);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  function typed(value: string) {
+    setText(value);
+    if (timer.current) clearTimeout(timer.current);
+    if (value.length > MAX_SEARCH) return;
+    timer.current = setTimeout(() => setFilters({ text: value }), SEARCH_DEBOUNCE_MS);
+  }
+
+  const set = (patch: Partial<ClientFilters>) => setFilters(patch);
+  const filtered = JSON.stringify({ ...filters, text }) !== JSON.stringify(NO_FILTERS);
+  const tooLong = text.length > MAX_SEARCH;
+
+  return (
+    <div className="clients-toolbar" role="search">
+      <div className="search">
+        <label htmlFor="clients-search">{t('offline.search')}</label>
+        <input
+          id="clients-search"
+          type="search"
+          value={text}
+          placeholder={t('offline.searchPlaceholder')}
+          onChange={(e) => typed(e.target.value)}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={tooLong ? 'clients-search-error' : undefined}
+        />
+        {tooLong && <p className="field-error" id="clients-search-error" role="alert">{t('offline.searchTooLong', { max: MAX_SEARCH })}</p>}
+      </div>
+      {connections.length > 1 && (
+        <div className="filter">
+          <label htmlFor="clients-connection">{t('clients.connection')}</label>
+          <select id="clients-connection" value={scope} onChange={(e) => select(e.target.value)}>
+            <option value={ALL_CONNECTIONS}>{t('offline.allConnections')}</option>
+            {connections.map((c) => (
+              <option key={c.id} value={c.id}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="filter">
+        <label htmlFor="clients-status">{t('clients.fields.status')}</label>
+        <select id="clients-status" value={filters.status} onChange={(e) => set({ status: e.target.value as ClientFilters['status'] })}>
+          <option value="any">{t('offline.any')}</option>
+          {(['active', 'inactive', 'suspended'] as const).map((s) => (
+            <option key={s} value={s}>{t(`clients.status.${s}`)}</option>
+          ))}
+        </select>
+      </div>
+      <TriSelect id="clients-pdp" label={t('offline.pdpConfigured')} value={filters.pdp} onChange={(pdp) => set({ pdp })} />
+      <TriSelect id="clients-double" label={t('offline.doubleMode')} value={filters.double} onChange={(double) => set({ double })} />
+      {filtered && (
+        <button
+          type="button"
+          className="clear-filters"
+          onClick={() => {
+            setText('');
+            set(NO_FILTERS);
+          }}
+        >
+          {t('offline.clearFilters')}
+        </button>
+      )}
+    </div>
+  );
+}

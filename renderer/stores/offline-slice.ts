@@ -1,0 +1,85 @@
+import type { StateCreator } from 'zustand';
+import type { AppErrorShape } from '../../shared/errors';
+import type { OutboxItem, SyncProgress, SyncState } from '../../shared/schemas/cache';
+import { call, errorShape } from '../app/bridge';
+import type { StoreState } from './store';
+
+export interface OutboxCounts {
+  queued: number;
+  conflicts: number;
+  failed: number;
+}
+
+export interface OfflineSlice {
+  /** The latest sync.progress per connection (running or how the last run ended). */
+  syncProgress: Record<string, SyncProgress>;
+  syncStates: Record<string, SyncState>;
+  outboxItems: OutboxItem[];
+  outboxLoaded: boolean;
+  outboxError: AppErrorShape | null;
+  loadSyncStates(): Promise<void>;
+  /** Starts a sync in the background; progress arrives as events. */
+  syncNow(connectionId: string): void;
+  receiveSyncProgress(progress: SyncProgress): void;
+  loadOutbox(): Promise<void>;
+  receiveOutboxChanged(): void;
+}
+
+export function outboxCounts(items: OutboxItem[], connectionId?: string): OutboxCounts {
+  const counts: OutboxCounts = { queued: 0, conflicts: 0, failed: 0 };
+  for (const item of items) {
+    if (connectionId && item.connectionId !== connectionId) continue;
+    if (item.state === 'queued') counts.queued++;
+    if (item.state === 'conflict') counts.conflicts++;
+    if (item.state === 'failed') counts.failed++;
+  }
+  return counts;
+}
+
+export const createOfflineSlice: StateCreator<StoreState, [], [], OfflineSlice> = (set, get) => ({
+  syncProgress: {},
+  syncStates: {},
+  outboxItems: [],
+  outboxLoaded: false,
+  outboxError: null,
+  async loadSyncStates() {
+    try {
+      const states = await call('sync.state');
+      set({ syncStates: Object.fromEntries(states.map((s) => [s.connectionId, s])) });
+    } catch {
+      // The sync state is a hint beside the list; the list itself reports its own errors.
+    }
+  },
+  syncNow(connectionId) {
+    set((s) => ({
+      syncProgress: {
+        ...s.syncProgress,
+        [connectionId]: { connectionId, state: 'running', pagesDone: 0, pagesTotal: null, rows: 0, rowsWritten: 0, ratePerSec: 0 },
+      },
+    }));
+    call('sync.now', { connectionId }).then(
+      (final) => get().receiveSyncProgress(final),
+      (err: unknown) => {
+        const error = errorShape(err);
+        get().receiveSyncProgress({ connectionId, state: 'failed', pagesDone: 0, pagesTotal: null, rows: 0, rowsWritten: 0, ratePerSec: 0, error });
+      },
+    );
+  },
+  receiveSyncProgress(progress) {
+    set((s) => ({ syncProgress: { ...s.syncProgress, [progress.connectionId]: progress } }));
+    if (progress.state === 'running') return;
+    void get().loadSyncStates();
+    void get().loadClients();
+  },
+  async loadOutbox() {
+    try {
+      set({ outboxItems: await call('outbox.list', {}), outboxLoaded: true, outboxError: null });
+    } catch (err) {
+      set({ outboxError: errorShape(err), outboxLoaded: true });
+    }
+  },
+  receiveOutboxChanged() {
+    void get().loadOutbox();
+    void get().loadClients();
+  },
+});
