@@ -90,7 +90,8 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
   },
   sortClientsBy(sort) {
     const query = get().clientsQuery;
-    const direction = query.sort === sort && query.direction === 'asc' ? 'desc' : 'asc';
+    const current = query.sort ?? (query.filters.text.trim() ? 'relevance' : 'name');
+    const direction = current === sort && (query.sort ? query.direction : 'asc') === 'asc' ? 'desc' : 'asc';
     set({ clientsQuery: { ...query, page: 1, sort, direction } });
     void get().loadClients();
   },

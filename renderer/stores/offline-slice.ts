@@ -67,7 +67,12 @@ export const createOfflineSlice: StateCreator<StoreState, [], [], OfflineSlice> 
   },
   receiveSyncProgress(progress) {
     set((s) => ({ syncProgress: { ...s.syncProgress, [progress.connectionId]: progress } }));
-    if (progress.state === 'running') return;
+    if (progress.state === 'running') {
+      // A first sync fills the visible page as soon as rows arrive; a full page is left alone until the end.
+      const page = get().clientsPage;
+      if (progress.rows > 0 && (!page || page.rows.length < page.pageSize)) void get().loadClients();
+      return;
+    }
     void get().loadSyncStates();
     void get().loadClients();
   },

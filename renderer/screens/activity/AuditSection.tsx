@@ -121,7 +121,7 @@ export function AuditSection() {
                   <td className="nowrap">{new Date(e.at).toLocaleString(i18n.language)}</td>
                   <td className="ellipsis">{labelOf(e.connectionId)}</td>
                   <td className="mono ellipsis" title={e.clientId ?? undefined}>{e.clientId ? e.clientId.slice(0, 8) : '—'}</td>
-                  <td className="mono">{e.action}</td>
+                  <td className="mono action">{e.action}</td>
                   <td><span className={`badge outcome-${e.outcome}`}>{t(`activity.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</span></td>
                   <td className="mono ellipsis">{e.requestId ?? '—'}</td>
                   <td className="summary">{e.summary}</td>

@@ -7,11 +7,17 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { conflictRows } from './conflict-rows';
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function show(v: unknown, language: string): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return ISO_TIME.test(v) ? new Date(v).toLocaleString(language) : v;
+  return JSON.stringify(v);
+}
 
 /** A conflict side by side, with the two ways out: overwrite with mine, or keep the server's. */
 export function ConflictView({ item }: { item: OutboxItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
@@ -46,9 +52,9 @@ export function ConflictView({ item }: { item: OutboxItem }) {
           {conflictRows(item).map((row) => (
             <tr key={row.field} data-conflict-field={row.field}>
               <th scope="row">{t(`activity.fields.${row.field}`, { defaultValue: row.field })}</th>
-              <td data-side="base">{show(row.base)}</td>
-              <td data-side="mine" className={show(row.mine) !== show(row.base) ? 'changed' : ''}>{show(row.mine)}</td>
-              <td data-side="theirs" className={show(row.theirs) !== show(row.base) ? 'changed' : ''}>{show(row.theirs)}</td>
+              <td data-side="base">{show(row.base, i18n.language)}</td>
+              <td data-side="mine" className={row.mine !== undefined && row.mine !== row.base ? 'changed' : ''}>{show(row.mine, i18n.language)}</td>
+              <td data-side="theirs" className={row.theirs !== row.base ? 'changed' : ''}>{show(row.theirs, i18n.language)}</td>
             </tr>
           ))}
         </tbody>

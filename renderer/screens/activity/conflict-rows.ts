@@ -17,8 +17,8 @@ export function conflictRows(item: OutboxItem): Array<{ field: string; base: unk
   }
   const touched = new Set(rows.map((r) => r.field));
   for (const field of ['name', 'identifier', 'description', 'status']) {
-    if (!touched.has(field) && base?.[field] !== theirs?.[field]) rows.push({ field, base: base?.[field], mine: base?.[field], theirs: theirs?.[field] });
+    if (!touched.has(field) && base?.[field] !== theirs?.[field]) rows.push({ field, base: base?.[field], mine: undefined, theirs: theirs?.[field] });
   }
-  rows.push({ field: 'updatedAt', base: base?.updatedAt, mine: base?.updatedAt, theirs: theirs?.updatedAt });
+  rows.push({ field: 'updatedAt', base: base?.updatedAt, mine: undefined, theirs: theirs?.updatedAt });
   return rows;
 }

@@ -37,7 +37,15 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
     void useStore.getState().loadOutbox();
   }
 
-  async function save(fields: ClientFormFields) {
+  async function save(form: ClientFormFields) {
+    // Only what the user changed: the audit log and a later conflict then show exactly that.
+    const fields = Object.fromEntries(
+      (Object.keys(form) as Array<keyof ClientFormFields>).filter((k) => form[k] !== record?.[k]).map((k) => [k, form[k]]),
+    ) as Partial<ClientFormFields>;
+    if (Object.keys(fields).length === 0) {
+      setEditing(false);
+      return;
+    }
     try {
       const updated = await call('clients.update', { connectionId, remoteId, fields });
       client.set(updated);

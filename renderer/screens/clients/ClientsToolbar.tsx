@@ -31,16 +31,24 @@ export function ClientsToolbar() {
   const select = useStore((s) => s.selectClientsConnection);
   const [text, setText] = useState(filters.text);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<string | null>(null);
 
+  // Leaving the screen before the debounce fires still applies what was typed.
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
+    if (pending.current !== null) useStore.getState().setClientFilters({ text: pending.current });
   }, []);
 
   function typed(value: string) {
     setText(value);
     if (timer.current) clearTimeout(timer.current);
+    pending.current = null;
     if (value.length > MAX_SEARCH) return;
-    timer.current = setTimeout(() => setFilters({ text: value }), SEARCH_DEBOUNCE_MS);
+    pending.current = value;
+    timer.current = setTimeout(() => {
+      pending.current = null;
+      setFilters({ text: value });
+    }, SEARCH_DEBOUNCE_MS);
   }
 
   const set = (patch: Partial<ClientFilters>) => setFilters(patch);
@@ -89,6 +97,8 @@ export function ClientsToolbar() {
           type="button"
           className="clear-filters"
           onClick={() => {
+            if (timer.current) clearTimeout(timer.current);
+            pending.current = null;
             setText('');
             set(NO_FILTERS);
           }}
