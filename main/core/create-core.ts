@@ -54,6 +54,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Start the demo sandbox of existing demo connections (default true). */
   resumeDemo?: boolean;
+  /** How often an offline connection is probed so the outbox replays on its own when it is back (default 30 s). */
+  reconnectProbeMs?: number;
   /** Native file pickers (Electron); plain Node saves under `<dataDir>/backups` and asks for typed paths. */
   dialogs?: FileDialogs;
 }
@@ -163,6 +165,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     connectionIds: async () => records.all().map((c) => c.id),
     onReconnect: (id) => outbox.replay(id),
+    probe: (id) => online(id, (p) => p.listClients(1, 1)),
+    ...(options.reconnectProbeMs ? { probeIntervalMs: options.reconnectProbeMs } : {}),
   });
 
   const context: CoreContext = {

@@ -21,7 +21,8 @@ describe('Offline flows: cache, sync, outbox conflicts and the audit log', () =>
   const serverEdit = 'Changed on the server meanwhile';
 
   beforeAll(async () => {
-    harness = await launchHarness();
+    // The user drives the reconnect here ("Send now"); the background probe would race it.
+    harness = await launchHarness({ core: { reconnectProbeMs: 3_600_000 } });
   });
   afterAll(async () => {
     await harness?.close();

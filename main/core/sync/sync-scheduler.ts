@@ -11,7 +11,12 @@ export interface SyncSchedulerDeps {
   connectionIds(): Promise<string[]>;
   /** Runs before the sync when a connection comes back online (outbox replay). */
   onReconnect?(connectionId: string): Promise<unknown>;
+  /** A cheap call that reports the connection's status; tried while it is offline. */
+  probe?(connectionId: string): Promise<unknown>;
+  probeIntervalMs?: number;
 }
+
+export const RECONNECT_PROBE_MS = 30_000;
 
 export interface SyncScheduler {
   start(): Promise<void>;
@@ -27,6 +32,7 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
   const offline = new Set<string>();
   const unsubscribe: Array<() => void> = [];
   let timer: NodeJS.Timeout | null = null;
+  let probeTimer: NodeJS.Timeout | null = null;
   let intervalMinutes = 0;
   let stopped = false;
 
@@ -50,6 +56,22 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
     timer.unref();
   }
 
+  /** While any connection is offline, probe it now and then: its coming back triggers replay + sync. */
+  function armProbe(): void {
+    if (!deps.probe || stopped) return;
+    if (offline.size === 0) {
+      if (probeTimer) clearInterval(probeTimer);
+      probeTimer = null;
+      return;
+    }
+    if (probeTimer) return;
+    const probe = deps.probe;
+    probeTimer = setInterval(() => {
+      for (const id of offline) background('reconnect probe', probe(id).catch(() => undefined));
+    }, deps.probeIntervalMs ?? RECONNECT_PROBE_MS);
+    probeTimer.unref();
+  }
+
   async function start(): Promise<void> {
     for (const id of await deps.connectionIds()) known.add(id);
     arm();
@@ -64,12 +86,19 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
           known.add(id);
           background('sync on connect', deps.sync.syncNow(id));
         }
-        for (const id of [...known]) if (!ids.has(id)) known.delete(id);
+        for (const id of [...known]) {
+          if (ids.has(id)) continue;
+          known.delete(id);
+          offline.delete(id);
+        }
+        armProbe();
       }),
       deps.events.on('connection.status', (status) => {
         const id = status.connectionId;
         if (status.state === 'offline') offline.add(id);
-        if (status.state !== 'online' || !offline.delete(id) || stopped) return;
+        const back = status.state === 'online' && offline.delete(id);
+        armProbe();
+        if (!back || stopped) return;
         const replay = deps.onReconnect ? deps.onReconnect(id) : Promise.resolve();
         background('reconnect', replay.then(() => deps.sync.syncNow(id)));
       }),
@@ -79,7 +108,9 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
   function stop(): void {
     stopped = true;
     if (timer) clearInterval(timer);
+    if (probeTimer) clearInterval(probeTimer);
     timer = null;
+    probeTimer = null;
     for (const off of unsubscribe.splice(0)) off();
   }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../../../main/core/create-core';
 import type { Core } from '../../../../../main/core/create-core';
 import type { SandboxState } from '../../../../../main/core/sandbox/factpulse';
 import { createMemoryKeychain } from '../../../../../main/core/vault';
@@ -86,5 +87,36 @@ describe('offline handlers over a suspended demo sandbox', () => {
     expect(state.clients.get(remoteId)!.description).toBe('server edit');
     expect(await invokeOk(core, 'outbox.list', {})).toEqual([]);
     expect(await invokeOk(core, 'audit.verify')).toMatchObject({ ok: true });
+  });
+});
+
+describe('reconnect without the user: an offline connection is probed and its outbox replays when it is back', () => {
+  it('sends a queued edit once the suspended sandbox returns', async () => {
+    const probeDir = mkdtempSync(join(tmpdir(), 'clientdesk-offline-probe-'));
+    const probing = await createCore({ dataDir: probeDir, keychain: createMemoryKeychain(), resumeDemo: false, reconnectProbeMs: 50 });
+    try {
+      const { id } = await invokeOk<{ id: string }>(probing, 'demo.start');
+      await invokeOk(probing, 'sync.now', { connectionId: id });
+      const sandboxState = probing.context.demo.sandboxFor(id)!.state;
+      const [first] = (await invokeOk<{ rows: Array<{ remoteId: string }> }>(probing, 'clients.window', { connectionIds: [id], limit: 1 })).rows;
+      await probing.context.demo.suspendFor(id);
+      const queued = await probing.router.invoke('clients.update', { connectionId: id, remoteId: first!.remoteId, fields: { description: 'sent on reconnect' } });
+      expect(queued).toMatchObject({ ok: false, error: { code: 'OFFLINE', details: { queued: true } } });
+
+      const drained = new Promise<void>((resolve) => {
+        const off = probing.events.on('outbox.changed', (counts) => {
+          if (counts.connectionId !== id || counts.queued !== 0) return;
+          off();
+          resolve();
+        });
+      });
+      await probing.context.demo.restartFor(id);
+      await drained;
+      expect(sandboxState.clients.get(first!.remoteId)!.description).toBe('sent on reconnect');
+      expect(await invokeOk(probing, 'outbox.list', {})).toEqual([]);
+    } finally {
+      await probing.close();
+      rmSync(probeDir, { recursive: true, force: true });
+    }
   });
 });
