@@ -1,7 +1,6 @@
 import type { ClientRecord } from '../../../../shared/domain';
 import type { WriteDb } from '../handles';
 import { contentHash, recordToParams } from './mappers';
-import type { ClientRowParams } from './mappers';
 
 export interface PageWriteResult {
   /** Rows inserted or changed (unchanged rows are skipped by content hash). */
@@ -19,10 +18,17 @@ export interface ClientWrites {
   forget(connectionId: string): void;
 }
 
-const UPSERT = `
+/**
+ * Upserts a whole page in ONE statement (rows as a JSON array): the FTS triggers then run inside a single
+ * statement savepoint, and FTS5 flushes its pending index data once per page instead of once per row
+ * (a statement per row made the 100k write ~4x slower).
+ */
+const UPSERT_PAGE = `
   INSERT INTO clients (connection_id, remote_id, name, identifier, description, status, created_at, updated_at,
                        version, extra_json, pdp_configured, content_hash, synced_at, removed_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+  SELECT ?, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
+         r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, ?, NULL
+    FROM json_each(?) r WHERE true
   ON CONFLICT (connection_id, remote_id) DO UPDATE SET
     name = excluded.name, identifier = excluded.identifier, description = excluded.description,
     status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
@@ -34,7 +40,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     `SELECT remote_id, content_hash, removed_at FROM clients
       WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
-  const upsert = db.write<ClientRowParams>(UPSERT);
+  const upsert = db.write<[connectionId: string, syncedAt: string, rowsJson: string]>(UPSERT_PAGE);
   const markSeen = db.write<[number, string, string]>(
     `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
@@ -50,14 +56,15 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     const ids = JSON.stringify(records.map((r) => r.remoteId));
     return db.transaction(() => {
       const known = new Map(existing.all(connectionId, ids).map((row) => [row.remote_id, row]));
-      let written = 0;
+      const changed: unknown[][] = [];
       for (const record of records) {
         const hash = contentHash(record);
         const before = known.get(record.remoteId);
         if (before && before.content_hash === hash && before.removed_at === null) continue;
-        upsert.run(...recordToParams({ ...record, connectionId }, hash, syncedAt));
-        written++;
+        changed.push(pageRow(record, hash));
       }
+      if (changed.length) upsert.run(connectionId, syncedAt, JSON.stringify(changed));
+      const written = changed.length;
       if (walkId !== null) markSeen.run(walkId, connectionId, ids);
       return { written, seen: records.length };
     });
@@ -73,4 +80,9 @@ export function createClientWrites(db: WriteDb): ClientWrites {
       forgetClients.run(connectionId);
     },
   };
+}
+
+/** One row of UPSERT_PAGE's JSON array: the upsert's columns between connection_id and synced_at. */
+function pageRow(record: ClientRecord, hash: string): unknown[] {
+  return recordToParams(record, hash, '').slice(1, 12);
 }

@@ -1,0 +1,118 @@
+// Sync figures against the FactPulse sandbox over HTTP on 127.0.0.1, the sandbox running in its own
+// process with a fixed per-request latency (LATENCY_MS) standing in for the network and server time:
+// 10k clients with the concurrent walk vs the same sync one page at a time, a re-sync with no change,
+// and the RSS growth of this process during a 100k sync (sampled every 20 ms).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../../main/core/cache/database';
+import type { CacheDb } from '../../../main/core/cache/database';
+import { createEventBus } from '../../../main/core/ipc/event-bus';
+import { createFactPulseProvider } from '../../../main/core/providers/factpulse';
+import { createSyncService, SYNC_CONCURRENCY } from '../../../main/core/sync/sync-service';
+import type { SyncProgress } from '../../../shared/schemas/cache';
+import { round, seconds } from '../support/figures';
+import type { Figures } from '../support/figures';
+import { startRemoteSandbox } from '../support/remote-sandbox';
+import type { RemoteSandbox } from '../support/remote-sandbox';
+
+/** A nearby API: a few ms of network + server time per request. */
+export const LATENCY_MS = 5;
+const CONNECTION = 'bench-sync';
+const MB = 1024 * 1024;
+
+interface SyncRun {
+  seconds: number;
+  result: SyncProgress;
+}
+
+function openCache(): { db: CacheDb; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'clientdesk-bench-sync-'));
+  const db = openDatabase(join(dir, 'cache.sqlite'));
+  return {
+    db,
+    cleanup: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The app's sync service and provider (default HTTP limits), with the walk's concurrency as given. */
+function syncer(db: CacheDb, sandbox: RemoteSandbox, concurrency: number) {
+  const provider = createFactPulseProvider({
+    connectionId: CONNECTION,
+    baseUrl: sandbox.url,
+    auth: { method: 'apiKey' },
+    secrets: { get: async () => sandbox.apiKey },
+  });
+  const sync = createSyncService({ db, events: createEventBus(), log: () => {}, concurrency, online: (_id, call) => call(provider) });
+  return async (): Promise<SyncRun> => {
+    const started = performance.now();
+    const result = await sync.syncNow(CONNECTION);
+    if (result.state !== 'done') throw new Error(`sync ended ${result.state}: ${result.error?.message ?? ''}`);
+    return { seconds: seconds(started), result };
+  };
+}
+
+async function syncOnce(sandbox: RemoteSandbox, concurrency: number, times = 1): Promise<SyncRun[]> {
+  const cache = openCache();
+  try {
+    const run = syncer(cache.db, sandbox, concurrency);
+    const runs: SyncRun[] = [];
+    for (let i = 0; i < times; i++) runs.push(await run());
+    return runs;
+  } finally {
+    cache.cleanup();
+  }
+}
+
+async function measure10k(): Promise<Figures> {
+  const sandbox = await startRemoteSandbox(10_000, 10, LATENCY_MS);
+  try {
+    const [concurrent, resync] = await syncOnce(sandbox, SYNC_CONCURRENCY, 2);
+    const [sequential] = await syncOnce(sandbox, 1);
+    if (!concurrent || !resync || !sequential) throw new Error('missing sync run');
+    if (concurrent.result.rows !== 10_000) throw new Error(`synced ${concurrent.result.rows} rows, expected 10000`);
+    const note = `${LATENCY_MS} ms latency per request`;
+    return {
+      'sync.10k_s': { value: round(concurrent.seconds), unit: 's', note: `${SYNC_CONCURRENCY} pages in flight, ${note}` },
+      'sync.sequential10k_s': { value: round(sequential.seconds), unit: 's', note: `1 page at a time, ${note}` },
+      'sync.speedup_x': { value: round(sequential.seconds / concurrent.seconds, 1), unit: 'x', note: 'sequential / concurrent' },
+      'resync.rows_written': { value: resync.result.rowsWritten, unit: 'rows', note: 'second sync, nothing changed' },
+      'resync.10k_s': { value: round(resync.seconds), unit: 's', note },
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function measureRss100k(): Promise<Figures> {
+  const sandbox = await startRemoteSandbox(100_000, 11, LATENCY_MS);
+  try {
+    global.gc?.();
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, 20);
+    let run: SyncRun | undefined;
+    try {
+      [run] = await syncOnce(sandbox, SYNC_CONCURRENCY);
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage.rss());
+    if (!run || run.result.rows !== 100_000) throw new Error('the 100k sync did not see every row');
+    return {
+      'sync.rss_growth_mb': { value: round((peak - before) / MB, 1), unit: 'MB', note: `peak RSS - RSS before, 100k sync (${round(before / MB, 0)} MB before)` },
+      'sync.100k_s': { value: round(run.seconds), unit: 's', note: `${LATENCY_MS} ms latency per request` },
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export async function measure(): Promise<Figures> {
+  return { ...(await measure10k()), ...(await measureRss100k()) };
+}
