@@ -6,6 +6,8 @@ import type { ClientRow } from './mappers';
 import { rowToCached, rowToRecord } from './mappers';
 import { ftsMatchExpression, marked } from './fts-query';
 import { chooseMatchMode, onlyTextFilter, planWindow } from './window-sql';
+import type { MatchMode, WindowPlan } from './window-sql';
+import { createCountMemo } from './count-memo';
 
 export interface ClientReads {
   window(q: ClientWindowQuery): ClientWindow;
@@ -69,12 +71,32 @@ export function createClientReads(db: ReadDb): ClientReads {
     return out;
   }
 
+  const countOnce = createCountMemo(db);
+  const countOf = (plan: WindowPlan) =>
+    countOnce(`${plan.countSql}\u0000${JSON.stringify(plan.countParams)}`, () => stmt<{ n: number }>(plan.countSql).get(...plan.countParams)?.n ?? 0);
+
+  /**
+   * A window past the middle is read from the other end (reverse order, then flipped back): an offset
+   * walks the sort index, so the last window of 100k rows costs what the first one does.
+   */
+  function windowIds(q: ClientWindowQuery, plan: WindowPlan, match: string | null, mode: MatchMode, total: () => number): number[] {
+    const fromEnd = q.sort !== 'relevance' && !q.cursor && q.offset > 0 && q.offset + q.limit / 2 > total() / 2;
+    if (!fromEnd) return stmt<{ id: number }>(plan.idsSql).all(...plan.idsParams).map((r) => r.id);
+    const left = total() - q.offset;
+    if (left <= 0) return [];
+    const limit = Math.min(q.limit, left);
+    const reversed: ClientWindowQuery = { ...q, direction: q.direction === 'desc' ? 'asc' : 'desc', offset: left - limit, limit };
+    const back = planWindow(reversed, match, mode);
+    return stmt<{ id: number }>(back.idsSql).all(...back.idsParams).map((r) => r.id).reverse();
+  }
+
   function window(q: ClientWindowQuery): ClientWindow {
     const match = q.query ? ftsMatchExpression(q.query) : null;
-    const matches = match === null ? null : (matchCount.get(match)?.n ?? 0);
+    const matches = match === null ? null : countOnce(`match\u0000${match}`, () => matchCount.get(match)?.n ?? 0);
     const mode = matches === null ? 'lookup' : chooseMatchMode(matches, rowEstimate.get()?.n ?? 0, q.offset, q.limit);
     const plan = planWindow(q, match, mode);
-    const ids = stmt<{ id: number }>(plan.idsSql).all(...plan.idsParams).map((r) => r.id);
+    const total = () => (matches !== null && onlyTextFilter(q) ? matches : countOf(plan));
+    const ids = windowIds(q, plan, match, mode, total);
     const byId = new Map(ids.length ? rowsByIds.all(JSON.stringify(ids)).map((r) => [r.id, r]) : []);
     const rows = ids.map((id) => byId.get(id)).filter((r): r is ClientRow => r !== undefined);
     const out = rows.map(rowToCached);
@@ -89,9 +111,7 @@ export function createClientReads(db: ReadDb): ClientReads {
         if (Object.keys(kept).length) target.highlight = kept;
       });
     }
-    let total: number | null = null;
-    if (q.includeTotal) total = matches !== null && onlyTextFilter(q) ? matches : (stmt<{ n: number }>(plan.countSql).get(...plan.countParams)?.n ?? 0);
-    return { rows: out, total, nextCursor: plan.nextCursor(rows), lastSynced: lastSynced(q.connectionIds) };
+    return { rows: out, total: q.includeTotal ? total() : null, nextCursor: plan.nextCursor(rows), lastSynced: lastSynced(q.connectionIds) };
   }
 
   function counts(connectionIds?: readonly string[]): ClientCounts {
