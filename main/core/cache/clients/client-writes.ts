@@ -25,22 +25,23 @@ export interface ClientWrites {
  */
 const UPSERT_PAGE = `
   INSERT INTO clients (connection_id, remote_id, name, identifier, description, status, created_at, updated_at,
-                       version, extra_json, pdp_configured, content_hash, synced_at, removed_at)
+                       version, extra_json, pdp_configured, content_hash, synced_at, removed_at, seen_walk)
   SELECT ?, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
-         r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, ?, NULL
+         r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, ?, NULL, ?
     FROM json_each(?) r WHERE true
   ON CONFLICT (connection_id, remote_id) DO UPDATE SET
     name = excluded.name, identifier = excluded.identifier, description = excluded.description,
     status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
     version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
-    content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL`;
+    content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL,
+    seen_walk = excluded.seen_walk`;
 
 export function createClientWrites(db: WriteDb): ClientWrites {
   const existing = db.read<{ remote_id: string; content_hash: string; removed_at: string | null }, [string, string]>(
     `SELECT remote_id, content_hash, removed_at FROM clients
       WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
-  const upsert = db.write<[connectionId: string, syncedAt: string, rowsJson: string]>(UPSERT_PAGE);
+  const upsert = db.write<[connectionId: string, syncedAt: string, walkId: number | null, rowsJson: string]>(UPSERT_PAGE);
   const markSeen = db.write<[number, string, string]>(
     `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
@@ -57,15 +58,17 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     return db.transaction(() => {
       const known = new Map(existing.all(connectionId, ids).map((row) => [row.remote_id, row]));
       const changed: unknown[][] = [];
+      const unchanged: string[] = [];
       for (const record of records) {
         const hash = contentHash(record);
         const before = known.get(record.remoteId);
-        if (before && before.content_hash === hash && before.removed_at === null) continue;
-        changed.push(pageRow(record, hash));
+        if (before && before.content_hash === hash && before.removed_at === null) unchanged.push(record.remoteId);
+        else changed.push(pageRow(record, hash));
       }
-      if (changed.length) upsert.run(connectionId, syncedAt, JSON.stringify(changed));
+      // Changed rows are marked seen by the upsert itself; only the skipped ones need a second touch.
+      if (changed.length) upsert.run(connectionId, syncedAt, walkId, JSON.stringify(changed));
       const written = changed.length;
-      if (walkId !== null) markSeen.run(walkId, connectionId, ids);
+      if (walkId !== null && unchanged.length) markSeen.run(walkId, connectionId, JSON.stringify(unchanged));
       return { written, seen: records.length };
     });
   }

@@ -1,23 +1,35 @@
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../../shared/schemas/cache';
+import { foldWord } from './highlight';
 
 const MAX_TERMS = 16;
 
-/**
- * User text → an FTS5 expression: every word becomes a quoted prefix term (`"bou"*`), all required.
- * Quoting makes FTS5 syntax in the input (AND, NEAR, column filters, quotes) plain text.
- * Returns null when the text has no searchable word.
- */
-export function ftsMatchExpression(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, MAX_TERMS);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+export interface SearchQuery {
+  /** FTS5 expression: every word a quoted prefix term (`"bou"*`), all required. */
+  match: string;
+  /** The words as the index sees them (folded), for highlighting. */
+  terms: string[];
 }
 
-/** A highlight string is kept only when it actually marks something. */
-export function marked(text: string | null | undefined): string | undefined {
-  return text && text.includes(HIGHLIGHT_START) && text.includes(HIGHLIGHT_END) ? text : undefined;
+/**
+ * User text → a search. Quoting makes FTS5 syntax in the input (AND, NEAR, column filters, quotes) plain
+ * text. One-letter words are dropped when longer ones are present: they match nearly every row (the `c`
+ * of `c-00012`), add no selectivity and have no prefix index. Returns null when nothing is searchable.
+ */
+export function parseSearch(text: string): SearchQuery | null {
+  const all = text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const long = all.filter((w) => [...w].length > 1);
+  const words = (long.length ? long : all).slice(0, MAX_TERMS);
+  if (words.length === 0) return null;
+  return { match: words.map((w) => `"${w}"*`).join(' '), terms: words.map(foldWord) };
+}
+
+export function ftsMatchExpression(text: string): string | null {
+  return parseSearch(text)?.match ?? null;
+}
+
+/** Relevance tiers: rows whose name holds every term come first, then the other matches. */
+export function relevanceTiers(match: string): [nameMatch: string, otherMatch: string] {
+  return [`name : (${match})`, `(${match}) NOT name : (${match})`];
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ClientRecord, ClientStatus } from '../../../../shared/domain';
 import type { CachedClient } from '../../../../shared/schemas/cache';
 
@@ -42,29 +42,29 @@ export type ClientRowParams = [
 
 const STATUSES = new Set<string>(['active', 'inactive', 'suspended', 'unknown']);
 
-/** JSON with object keys sorted, so equal content always hashes equal. */
+/**
+ * JSON with object keys sorted, so equal content always hashes equal. Hand-rolled rather than a
+ * JSON.stringify replacer: it runs for every row of every sync page (a replacer was ~5x slower).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  // Flat objects (the usual provider extras): the native serializer, keys in sorted order.
+  if (keys.every((k) => object[k] === null || typeof object[k] !== 'object')) return JSON.stringify(object, keys);
+  const parts: string[] = [];
+  for (const key of keys) {
+    const v = object[key];
+    if (v !== undefined && typeof v !== 'function') parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** What the server said about a client, hashed: a re-sync compares this and skips identical rows. */
 export function contentHash(record: ClientRecord): string {
-  const content = [
-    record.name,
-    record.identifier,
-    record.description,
-    record.status,
-    record.createdAt,
-    record.updatedAt,
-    record.version ?? null,
-    record.extra,
-  ];
-  return createHash('sha1').update(canonicalJson(content)).digest('base64url');
+  const fields = [record.name, record.identifier, record.description, record.status, record.createdAt, record.updatedAt, record.version ?? null];
+  return hash('sha1', `${JSON.stringify(fields)}${canonicalJson(record.extra)}`, 'base64url');
 }
 
 export function recordToParams(record: ClientRecord, hash: string, syncedAt: string): ClientRowParams {

@@ -55,10 +55,15 @@ export interface WindowPlan {
  */
 export type MatchMode = 'lookup' | 'scan';
 
+/**
+ * Matches cluster in sort order (a trade name starts the name: every "Pharmacie …" sits together, half
+ * way down the index), so a scan is priced as if it had to walk CLUSTERING times the uniform estimate.
+ */
+const CLUSTERING = 4;
+
 export function chooseMatchMode(matchCount: number, rowEstimate: number, offset: number, limit: number): MatchMode {
-  const scanSteps = ((offset + limit) * rowEstimate) / Math.max(1, matchCount);
-  const lookupSteps = matchCount * 4;
-  return scanSteps < lookupSteps ? 'scan' : 'lookup';
+  const scanSteps = (CLUSTERING * (offset + limit) * rowEstimate) / Math.max(1, matchCount);
+  return scanSteps < matchCount ? 'scan' : 'lookup';
 }
 
 /** True when the text query is the only filter, so the FTS match count is the total. */
@@ -66,10 +71,15 @@ export function onlyTextFilter(q: ClientWindowQuery): boolean {
   return !q.connectionIds && !q.status && q.pdpConfigured === undefined && q.doubleMode === undefined;
 }
 
-/** Builds the filter clause shared by the window and its count. */
-function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): { where: string[]; params: unknown[] } {
-  const where = ['c.removed_at IS NULL'];
-  const params: unknown[] = [];
+/**
+ * Builds the FROM and filter clause shared by the window and its count. A lookup lets the FTS match
+ * drive a join (faster than `id IN (…)` and a temp b-tree); a scan walks the sort index instead.
+ */
+function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): { from: string; where: string[]; params: unknown[] } {
+  const lookup = match !== null && mode === 'lookup';
+  const from = lookup ? 'clients_fts f JOIN clients c ON c.id = f.rowid' : 'clients c';
+  const where = lookup ? ['clients_fts MATCH ?', 'c.removed_at IS NULL'] : ['c.removed_at IS NULL'];
+  const params: unknown[] = lookup ? [match] : [];
   const ids = q.connectionIds ?? [];
   if (ids.length === 1) {
     where.push('c.connection_id = ?');
@@ -87,20 +97,19 @@ function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = '
     params.push(q.pdpConfigured ? 1 : 0);
   }
   if (q.doubleMode !== undefined) where.push(q.doubleMode ? "c.encryption_mode IS 'double'" : "c.encryption_mode IS NOT 'double'");
-  if (match !== null) {
-    where.push(`${mode === 'scan' ? '+' : ''}c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)`);
+  if (match !== null && !lookup) {
+    where.push('+c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)');
     params.push(match);
   }
-  return { where, params };
+  return { from, where, params };
 }
 
 export function planWindow(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): WindowPlan {
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
-  if (q.sort === 'relevance' && match !== null) return planRelevance(q, match, dir);
   const sort = q.sort === 'relevance' ? 'name' : q.sort;
   const keys = [...SORT_KEYS[sort], 'c.id'];
-  const { where, params } = filters(q, match, mode);
-  const countSql = `SELECT count(*) AS n FROM clients c WHERE ${where.join(' AND ')}`;
+  const { from, where, params } = filters(q, match, mode);
+  const countSql = `SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
   const cursor = q.cursor ? decodeCursor(q.cursor, keys.length) : null;
   let offset = q.offset;
@@ -109,7 +118,7 @@ export function planWindow(q: ClientWindowQuery, match: string | null, mode: Mat
     params.push(...cursor.v);
     offset = 0;
   } else if (cursor) offset = cursor.o;
-  const idsSql = `SELECT c.id FROM clients c WHERE ${where.join(' AND ')}
+  const idsSql = `SELECT c.id FROM ${from} WHERE ${where.join(' AND ')}
     ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')} LIMIT ? OFFSET ?`;
   return {
     idsSql,
@@ -124,17 +133,8 @@ export function planWindow(q: ClientWindowQuery, match: string | null, mode: Mat
   };
 }
 
-function planRelevance(q: ClientWindowQuery, match: string, dir: string): WindowPlan {
-  const { where, params } = filters({ ...q, query: undefined }, null);
+/** Where an offset-paged window (relevance) starts: its `{o}` cursor, else the offset asked for. */
+export function offsetOf(q: ClientWindowQuery): number {
   const cursor = q.cursor ? decodeCursor(q.cursor, 0) : null;
-  const offset = cursor && 'o' in cursor ? cursor.o : q.offset;
-  const from = `clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ? AND ${where.join(' AND ')}`;
-  return {
-    idsSql: `SELECT c.id FROM ${from} ORDER BY f.rank ${dir}, c.id LIMIT ? OFFSET ?`,
-    idsParams: [match, ...params, q.limit, offset],
-    countSql: `SELECT count(*) AS n FROM ${from}`,
-    countParams: [match, ...params],
-    match,
-    nextCursor: (rows) => (rows.length === q.limit ? encodeCursor({ o: offset + rows.length }) : null),
-  };
+  return cursor && 'o' in cursor ? cursor.o : q.offset;
 }
