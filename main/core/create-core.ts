@@ -32,6 +32,7 @@ import { createOutbox } from './outbox/outbox-service';
 import { createWriteThrough } from './outbox/write-through';
 import { createSyncService } from './sync/sync-service';
 import { createSyncScheduler } from './sync/sync-scheduler';
+import { createPdpModeRefresher } from './sync/pdp-modes';
 import { createSealer } from './vault/sealing';
 import { createCacheHandlers } from './ipc/handlers/cache-handlers';
 import { createFileLogger } from './log';
@@ -143,6 +144,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // issue 4: sync, outbox, write-through
   const sync = createSyncService({ db, events, log, online });
+  // After each complete sync, learn a batch of unknown PDP encryption modes (the list does not carry them).
+  const pdpModes = createPdpModeRefresher({ db, log, online });
+  events.on('sync.progress', (progress) => {
+    if (progress.state === 'done') void pdpModes.refresh(progress.connectionId);
+  });
   const outbox = createOutbox({
     db,
     sealer: createSealer(opened.keychain),
@@ -213,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function close(): Promise<void> {
     scheduler.stop();
     await sync.close();
+    await pdpModes.close();
     await keys.shutdown();
     await demo.close();
     connections.dispose();

@@ -33,6 +33,7 @@ const UPSERT_PAGE = `
     name = excluded.name, identifier = excluded.identifier, description = excluded.description,
     status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
     version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
+    encryption_mode = CASE WHEN excluded.pdp_configured = 0 THEN NULL ELSE clients.encryption_mode END,
     content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL,
     seen_walk = excluded.seen_walk`;
 
