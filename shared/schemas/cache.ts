@@ -22,6 +22,15 @@ export const clientWindowInputSchema = z
     status: z.array(clientStatusSchema).min(1).max(4).optional(),
     pdpConfigured: z.boolean().optional(),
     doubleMode: z.boolean().optional(),
+    /** true: a double-mode key is stored locally (keychain) for the client; false: none is. */
+    hasKey: z.boolean().optional(),
+    /** Only clients whose local key is more than this many whole days old (as the Keys screen flags them). */
+    keyOlderThanDays: z
+      .number({ message: 'Key age must be a number of days' })
+      .int('Key age must be a whole number of days')
+      .min(1, 'Key age is at least 1 day')
+      .max(3650, 'Key age is at most 3650 days')
+      .optional(),
     sort: clientSortSchema.default('name'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),

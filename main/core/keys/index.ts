@@ -10,6 +10,7 @@ import { createDoubleMode } from './double-mode';
 import type { DoubleMode } from './double-mode';
 import { createKeyJournal } from './journal';
 import type { KeyJournal } from './journal';
+import { createKeyMeta } from './key-meta';
 import { createKeyStore } from './key-store';
 import type { KeyInventoryEntry, KeyStore } from './key-store';
 import { createRotator } from './rotation';
@@ -40,14 +41,14 @@ export interface KeyService {
   reveal(connectionId: string, clientUid: string, slot?: 'current' | 'previous'): Promise<{ key: string; fingerprint: string }>;
   /** Recovery of every rotation left unknown/pending; also pauses bulk jobs a previous process left running. */
   recoverAll(filter?: { connectionId?: string }): Promise<RecoveryOutcome[]>;
-  /** The recovery run at core start (memoised: the first call starts it). */
+  /** The recovery run at core start, beside a reconcile of the key metadata in SQLite (memoised: the first call starts it). */
   startupRecovery(): Promise<RecoveryOutcome[]>;
   /** Stops bulk runners and waits for the startup recovery (core close). */
   shutdown(): Promise<void>;
 }
 
 export function createKeyService(deps: KeyDeps): KeyService {
-  const store = createKeyStore(deps.keychain);
+  const store = createKeyStore(deps.keychain, createKeyMeta(deps.db));
   const journal = createKeyJournal(deps.db, deps.now);
   const lock = createClientLocks();
   const rotator = createRotator(deps, store, journal, lock);
@@ -86,7 +87,13 @@ export function createKeyService(deps: KeyDeps): KeyService {
       if (!startup) {
         const paused = bulk.pauseInterrupted();
         if (paused > 0) log(`keys: ${paused} bulk rotation job(s) interrupted by the last exit are paused, ready to resume`);
-        startup = rotator.recoverAll().then(
+        const reconciled = store.reconcileMeta().then(
+          (r) => {
+            if (r.put + r.removed > 0) log(`keys: key dates reconciled with the keychain (${r.put} added, ${r.removed} removed)`);
+          },
+          (err: unknown) => log(`keys: key dates not reconciled: ${err instanceof Error ? err.message : String(err)}`),
+        );
+        const recovered = rotator.recoverAll().then(
           (outcomes) => {
             const unresolved = outcomes.filter((o) => o.outcome === 'unknown').length;
             if (outcomes.length > 0) log(`keys: startup recovery looked at ${outcomes.length} client(s); ${unresolved} still to confirm`);
@@ -97,6 +104,7 @@ export function createKeyService(deps: KeyDeps): KeyService {
             return [];
           },
         );
+        startup = Promise.all([recovered, reconciled]).then(([outcomes]) => outcomes);
       }
       return startup;
     },

@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/errors';
 import { accountFor } from '../vault';
 import type { Keychain } from '../vault';
 import { fingerprint } from './key-material';
+import { keyMetaId } from './key-meta';
+import type { KeyMeta, KeyMetaRow } from './key-meta';
 
 export type KeySlot = 'current' | 'pending' | 'previous';
 export const KEY_SLOTS: readonly KeySlot[] = ['current', 'pending', 'previous'];
@@ -41,6 +43,11 @@ export interface KeyStore {
   pendingEverywhere(): Promise<Array<{ connectionId: string; clientUid: string }>>;
   inventory(connectionId: string, now?: Date): Promise<KeyInventoryEntry[]>;
   entry(connectionId: string, clientUid: string, now?: Date): Promise<KeyInventoryEntry>;
+  /**
+   * Brings the SQLite key metadata in line with the keychain: reads only the current slots that have no
+   * row yet and drops rows whose current slot is gone (existing installs, keys removed elsewhere).
+   */
+  reconcileMeta(): Promise<{ put: number; removed: number }>;
 }
 
 function parseStored(text: string | null): StoredKey | null {
@@ -54,16 +61,33 @@ function parseStored(text: string | null): StoredKey | null {
   throw new AppError('INTERNAL', 'A key slot in the keychain is damaged (unreadable).');
 }
 
-export function createKeyStore(keychain: Keychain): KeyStore {
+const metaRow = (connectionId: string, clientUid: string, value: StoredKey): KeyMetaRow => ({
+  connectionId,
+  clientUid,
+  fingerprint: fingerprint(value.key),
+  createdAt: value.createdAt,
+});
+
+/** `meta`, when given, mirrors every `current` slot's fingerprint and date into SQLite (the Clients key-age filter). */
+export function createKeyStore(keychain: Keychain, meta?: KeyMeta): KeyStore {
+  async function currentSlots(): Promise<Array<{ connectionId: string; clientUid: string }>> {
+    return (await keychain.list('')).flatMap((a) => {
+      const m = SLOT_RE.exec(a);
+      return m && m[3] === 'current' && m[1] && m[2] ? [{ connectionId: m[1], clientUid: m[2] }] : [];
+    });
+  }
+
   const store: KeyStore = {
     async get(connectionId, clientUid, slot) {
       return parseStored(await keychain.get(keyAccount(connectionId, clientUid, slot)));
     },
     async set(connectionId, clientUid, slot, value) {
       await keychain.set(keyAccount(connectionId, clientUid, slot), JSON.stringify({ key: value.key, createdAt: value.createdAt }));
+      if (slot === 'current') meta?.put(metaRow(connectionId, clientUid, value));
     },
     async clear(connectionId, clientUid, slot) {
       await keychain.delete(keyAccount(connectionId, clientUid, slot));
+      if (slot === 'current') meta?.remove(connectionId, clientUid);
     },
     async clients(connectionId) {
       const accounts = await keychain.list(accountFor(connectionId, 'key/'));
@@ -105,10 +129,31 @@ export function createKeyStore(keychain: Keychain): KeyStore {
       };
     },
     async inventory(connectionId, now = new Date()) {
+      const since = meta?.mark() ?? 0;
       const uids = await store.clients(connectionId);
       const out: KeyInventoryEntry[] = [];
       for (const uid of uids) out.push(await store.entry(connectionId, uid, now));
+      if (meta) {
+        const put = out.flatMap((e) => (e.fingerprint ? [{ connectionId, clientUid: e.clientUid, fingerprint: e.fingerprint, createdAt: e.createdAt }] : []));
+        const kept = new Set(put.map((r) => keyMetaId(connectionId, r.clientUid)));
+        const mine = keyMetaId(connectionId, '');
+        meta.apply(since, { put, remove: [...meta.ids()].filter((id) => id.startsWith(mine) && !kept.has(id)) });
+      }
       return out;
+    },
+    async reconcileMeta() {
+      if (!meta) return { put: 0, removed: 0 };
+      const since = meta.mark();
+      const slots = await currentSlots();
+      const known = meta.ids();
+      const put: KeyMetaRow[] = [];
+      for (const { connectionId, clientUid } of slots) {
+        if (known.has(keyMetaId(connectionId, clientUid))) continue;
+        const stored = await store.get(connectionId, clientUid, 'current').catch(() => null);
+        if (stored) put.push(metaRow(connectionId, clientUid, stored));
+      }
+      const present = new Set(slots.map((k) => keyMetaId(k.connectionId, k.clientUid)));
+      return meta.apply(since, { put, remove: [...known].filter((id) => !present.has(id)) });
     },
   };
   return store;

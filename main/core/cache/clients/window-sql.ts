@@ -68,14 +68,37 @@ export function chooseMatchMode(matchCount: number, rowEstimate: number, offset:
 
 /** True when the text query is the only filter, so the FTS match count is the total. */
 export function onlyTextFilter(q: ClientWindowQuery): boolean {
-  return !q.connectionIds && !q.status && q.pdpConfigured === undefined && q.doubleMode === undefined;
+  return !q.connectionIds && !q.status && q.pdpConfigured === undefined && q.doubleMode === undefined && !keyFilterSet(q);
 }
 
+const keyFilterSet = (q: ClientWindowQuery) => q.hasKey !== undefined || q.keyOlderThanDays !== undefined;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
 /**
- * Builds the FROM and filter clause shared by the window and its count. A lookup lets the FTS match
- * drive a join (faster than `id IN (…)` and a temp b-tree); a scan walks the sort index instead.
+ * Latest creation date of a key more than `days` whole days old (the Keys screen's `ageDays > max`).
+ * Rounded down to the minute so the same filter keeps the same SQL parameters, and its remembered count,
+ * for a minute.
  */
-function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): { from: string; where: string[]; params: unknown[] } {
+export function keyCutoff(days: number, now: number): string {
+  return new Date(Math.floor(now / MINUTE_MS) * MINUTE_MS - (days + 1) * DAY_MS).toISOString();
+}
+
+/** Clients with a local key: driven from client_keys (few rows) through clients' (connection_id, remote_id) index. */
+const WITH_KEY = `c.id IN (SELECT kc.id FROM client_keys k JOIN clients kc ON kc.connection_id = k.connection_id AND kc.remote_id = k.client_uid`;
+
+function keyFilters(q: ClientWindowQuery, now: number, where: string[], params: unknown[]): void {
+  if (q.keyOlderThanDays !== undefined && q.hasKey !== false) {
+    where.push(`${WITH_KEY} WHERE k.created_at <= ?)`);
+    params.push(keyCutoff(q.keyOlderThanDays, now));
+  } else if (q.keyOlderThanDays !== undefined) {
+    where.push('0'); // "no key" and "key older than N days" cannot both hold
+  } else if (q.hasKey !== undefined) {
+    where.push(q.hasKey ? `${WITH_KEY})` : 'NOT EXISTS (SELECT 1 FROM client_keys k WHERE k.connection_id = c.connection_id AND k.client_uid = c.remote_id)');
+  }
+}
+
+function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode, now: number): { from: string; where: string[]; params: unknown[] } {
   const lookup = match !== null && mode === 'lookup';
   const from = lookup ? 'clients_fts f JOIN clients c ON c.id = f.rowid' : 'clients c';
   const where = lookup ? ['clients_fts MATCH ?', 'c.removed_at IS NULL'] : ['c.removed_at IS NULL'];
@@ -97,6 +120,7 @@ function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = '
     params.push(q.pdpConfigured ? 1 : 0);
   }
   if (q.doubleMode !== undefined) where.push(q.doubleMode ? "c.encryption_mode IS 'double'" : "c.encryption_mode IS NOT 'double'");
+  keyFilters(q, now, where, params);
   if (match !== null && !lookup) {
     where.push('+c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)');
     params.push(match);
@@ -104,11 +128,11 @@ function filters(q: ClientWindowQuery, match: string | null, mode: MatchMode = '
   return { from, where, params };
 }
 
-export function planWindow(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup'): WindowPlan {
+export function planWindow(q: ClientWindowQuery, match: string | null, mode: MatchMode = 'lookup', now = Date.now()): WindowPlan {
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   const sort = q.sort === 'relevance' ? 'name' : q.sort;
   const keys = [...SORT_KEYS[sort], 'c.id'];
-  const { from, where, params } = filters(q, match, mode);
+  const { from, where, params } = filters(q, match, mode, now);
   const countSql = `SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
   const cursor = q.cursor ? decodeCursor(q.cursor, keys.length) : null;

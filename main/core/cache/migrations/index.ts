@@ -4,6 +4,7 @@ import { migration0020 } from './0020-sync-state';
 import { migration0030 } from './0030-outbox';
 import { migration0040 } from './0040-audit-log';
 import { migration0050 } from './0050-key-journal';
+import { migration0060 } from './0060-client-keys';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in steps of 10. */
@@ -14,7 +15,7 @@ export interface Migration {
 
 /**
  * In order. Never edit an applied migration: add the next one.
- * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5).
+ * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5); 0060 client-keys (key age filter).
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ];

@@ -24,9 +24,9 @@ function insertClient(sqlite: Database.Database, remoteId: string, name: string)
 }
 
 describe('migrations', () => {
-  it('are numbered in steps of 10, in order, with 0050 left for the key journal', () => {
+  it('are numbered in steps of 10, in order', () => {
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions.slice(0, 4)).toEqual([10, 20, 30, 40]);
+    expect(versions.slice(0, 6)).toEqual([10, 20, 30, 40, 50, 60]);
     versions.forEach((v, i) => {
       expect(v % 10).toBe(0);
       expect(v).toBeGreaterThan(versions[i - 1] ?? 0);
@@ -68,6 +68,41 @@ describe('migrations', () => {
     expect(migrate(db.sqlite, MIGRATIONS, 40)).toBe(40);
     expect(db.sqlite.prepare('SELECT action, state FROM outbox').get()).toEqual({ action: 'activate', state: 'queued' });
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+
+  it('0040 → 0050: the audit log survives; the key journal and rotation job tables appear', () => {
+    const { db } = atVersion(40);
+    insertClient(db.sqlite, 'a', 'Garage Martin');
+    db.sqlite
+      .prepare(
+        `INSERT INTO audit_log (at, connection_id, client_id, action, outcome, summary, prev_hash, hash)
+         VALUES ('2025-03-03T00:00:00Z', 'conn', 'a', 'client.update', 'ok', 'renamed', '', 'h1')`,
+      )
+      .run();
+    expect(migrate(db.sqlite, MIGRATIONS, 50)).toBe(50);
+    expect(db.sqlite.prepare('SELECT action, hash FROM audit_log').get()).toEqual({ action: 'client.update', hash: 'h1' });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 1 });
+    for (const table of ['key_journal', 'rotation_jobs', 'rotation_job_items']) {
+      expect(db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+  });
+
+  it('0050 → 0060: the key journal survives; client_keys appears (fingerprints and dates only)', () => {
+    const { db } = atVersion(50);
+    insertClient(db.sqlite, 'a', 'Atelier Moreau');
+    db.sqlite
+      .prepare(
+        `INSERT INTO key_journal (connection_id, client_uid, step, old_fingerprint, new_fingerprint, started_at, updated_at)
+         VALUES ('conn', 'a', 'committed', 'aaaa', 'bbbb', 'now', 'now')`,
+      )
+      .run();
+    expect(migrate(db.sqlite, MIGRATIONS, 60)).toBe(60);
+    expect(db.sqlite.prepare('SELECT step, new_fingerprint FROM key_journal').get()).toEqual({ step: 'committed', new_fingerprint: 'bbbb' });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 1 });
+    const columns = (db.sqlite.prepare('PRAGMA table_info(client_keys)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(columns).toEqual(['connection_id', 'client_uid', 'fingerprint', 'created_at']);
+    db.sqlite.prepare(`INSERT INTO client_keys VALUES ('conn', 'a', 'bbbb', '2025-01-01T00:00:00.000Z')`).run();
+    expect(() => db.sqlite.prepare(`INSERT INTO client_keys VALUES ('conn', 'a', 'cccc', NULL)`).run()).toThrow(/UNIQUE|PRIMARY/);
   });
 
   it('a failing migration rolls back entirely and leaves the version where it was', () => {
