@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ClientStatus } from '../../shared/domain';
 import type { AppErrorShape } from '../../shared/errors';
 import type { CachedClient, ClientCounts, ClientSort, ClientWindowInput } from '../../shared/schemas/cache';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { call, errorShape } from '../app/bridge';
 import type { StoreState } from './store';
 
@@ -9,12 +10,15 @@ export const PAGE_SIZES = [10, 25, 50, 100, 250, 500] as const;
 export const ALL_CONNECTIONS = 'all';
 
 export type TriState = 'any' | 'yes' | 'no';
+/** hasKey: a double-mode key is stored locally; older: that key is older than settings.keyMaxAgeDays. */
+export type KeyAgeFilter = 'any' | 'hasKey' | 'older';
 
 export interface ClientFilters {
   text: string;
   status: ClientStatus | 'any';
   pdp: TriState;
   double: TriState;
+  keyAge: KeyAgeFilter;
 }
 
 export interface ClientsQuery {
@@ -48,12 +52,12 @@ export interface ClientsSlice {
   loadClients(query?: Partial<Pick<ClientsQuery, 'page' | 'pageSize'>>): Promise<void>;
 }
 
-export const NO_FILTERS: ClientFilters = { text: '', status: 'any', pdp: 'any', double: 'any' };
+export const NO_FILTERS: ClientFilters = { text: '', status: 'any', pdp: 'any', double: 'any', keyAge: 'any' };
 
 const triState = (value: TriState): boolean | undefined => (value === 'any' ? undefined : value === 'yes');
 
 /** The screen's query → the clients.window input (the cache answers; the network is never touched). */
-export function windowInput(connectionIds: string[] | undefined, q: ClientsQuery): ClientWindowInput {
+export function windowInput(connectionIds: string[] | undefined, q: ClientsQuery, keyMaxAgeDays = DEFAULT_SETTINGS.keyMaxAgeDays): ClientWindowInput {
   const text = q.filters.text.trim();
   const pdp = triState(q.filters.pdp);
   const double = triState(q.filters.double);
@@ -63,6 +67,8 @@ export function windowInput(connectionIds: string[] | undefined, q: ClientsQuery
     ...(q.filters.status !== 'any' ? { status: [q.filters.status] } : {}),
     ...(pdp !== undefined ? { pdpConfigured: pdp } : {}),
     ...(double !== undefined ? { doubleMode: double } : {}),
+    ...(q.filters.keyAge === 'hasKey' ? { hasKey: true } : {}),
+    ...(q.filters.keyAge === 'older' ? { keyOlderThanDays: keyMaxAgeDays } : {}),
     sort: q.sort ?? (text ? 'relevance' : 'name'),
     direction: q.sort ? q.direction : 'asc',
     offset: (q.page - 1) * q.pageSize,
@@ -105,7 +111,7 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
     set({ clientsConnectionId: scope, clientsQuery: query, clientsLoading: true, clientsError: null });
     try {
       const [window, counts] = await Promise.all([
-        call('clients.window', windowInput(connectionIds, query)),
+        call('clients.window', windowInput(connectionIds, query, state.settings?.keyMaxAgeDays)),
         call('clients.counts', connectionIds ? { connectionIds } : {}),
       ]);
       if (seq !== requestSeq) return;

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { ALL_CONNECTIONS, NO_FILTERS } from '../../stores/clients-slice';
-import type { ClientFilters, TriState } from '../../stores/clients-slice';
+import type { ClientFilters, KeyAgeFilter, TriState } from '../../stores/clients-slice';
 import { useStore } from '../../stores/store';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -16,6 +17,22 @@ function TriSelect({ id, label, value, onChange }: { id: string; label: string; 
         <option value="any">{t('offline.any')}</option>
         <option value="yes">{t('ui.yes')}</option>
         <option value="no">{t('ui.no')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** Any key / a local key / a key older than the Keys screen's limit (settings.keyMaxAgeDays). */
+function KeyAgeSelect({ value, onChange }: { value: KeyAgeFilter; onChange(v: KeyAgeFilter): void }) {
+  const { t } = useTranslation();
+  const maxAgeDays = useStore((s) => s.settings?.keyMaxAgeDays ?? DEFAULT_SETTINGS.keyMaxAgeDays);
+  return (
+    <div className="filter">
+      <label htmlFor="clients-key-age">{t('offline.keyAge')}</label>
+      <select id="clients-key-age" value={value} onChange={(e) => onChange(e.target.value as KeyAgeFilter)}>
+        <option value="any">{t('offline.any')}</option>
+        <option value="hasKey">{t('offline.keyAgeHasKey')}</option>
+        <option value="older">{t('offline.keyAgeOlder', { count: maxAgeDays })}</option>
       </select>
     </div>
   );
@@ -92,6 +109,7 @@ export function ClientsToolbar() {
       </div>
       <TriSelect id="clients-pdp" label={t('offline.pdpConfigured')} value={filters.pdp} onChange={(pdp) => set({ pdp })} />
       <TriSelect id="clients-double" label={t('offline.doubleMode')} value={filters.double} onChange={(double) => set({ double })} />
+      <KeyAgeSelect value={filters.keyAge} onChange={(keyAge) => set({ keyAge })} />
       {filtered && (
         <button
           type="button"

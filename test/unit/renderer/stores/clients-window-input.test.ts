@@ -21,17 +21,26 @@ describe('windowInput: the Clients screen query → clients.window', () => {
   });
 
   it('maps the filters and the page to the window', () => {
-    const input = windowInput(['c1'], { ...base, page: 3, pageSize: 500, filters: { text: '', status: 'inactive', pdp: 'yes', double: 'no' } });
+    const input = windowInput(['c1'], { ...base, page: 3, pageSize: 500, filters: { text: '', status: 'inactive', pdp: 'yes', double: 'no', keyAge: 'hasKey' } });
     expect(input).toEqual({
       connectionIds: ['c1'],
       status: ['inactive'],
       pdpConfigured: true,
       doubleMode: false,
+      hasKey: true,
       sort: 'name',
       direction: 'asc',
       offset: 1000,
       limit: 500,
     });
     expect(clientWindowInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('asks for keys older than the Keys screen limit (settings.keyMaxAgeDays), 90 days by default', () => {
+    const older = { ...base, filters: { ...NO_FILTERS, keyAge: 'older' as const } };
+    expect(windowInput(undefined, older, 30)).toMatchObject({ keyOlderThanDays: 30 });
+    expect(windowInput(undefined, older)).toMatchObject({ keyOlderThanDays: 90 });
+    expect(windowInput(undefined, older, 30)).not.toHaveProperty('hasKey');
+    expect(clientWindowInputSchema.safeParse(windowInput(undefined, older, 30)).success).toBe(true);
   });
 });
