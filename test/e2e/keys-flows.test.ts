@@ -75,6 +75,23 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
     await harness.screenshot('keys-pdp-double-on');
   });
 
+  it('filters the Clients list by key age: "Has a local key" lists exactly that client, "older than N days" none yet', async () => {
+    const { page } = harness;
+    await page.click('[data-nav="clients"]');
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await page.selectOption('#clients-key-age', 'hasKey');
+    await page.waitForFunction(() => document.querySelectorAll('table.clients-table tbody tr').length === 1);
+    await expect(page.locator('#clients-key-age option[value="older"]').textContent()).resolves.toBe('Key older than 90 days');
+    await harness.screenshot('keys-clients-has-key-filter');
+    await page.selectOption('#clients-key-age', 'older');
+    await page.getByTestId('clients-none').waitFor();
+    await page.selectOption('#clients-key-age', 'hasKey');
+    await page.locator('table.clients-table tbody tr').first().click();
+    await expect(page.locator('[data-fact="uid"]').textContent()).resolves.toMatch(new RegExp(`^\\s*${clientUid}\\s*$`));
+    await page.click('[data-nav="clients"]');
+    await page.selectOption('#clients-key-age', 'any'); // later steps pick clients from the unfiltered list
+  });
+
   it('lists the key on the Keys screen, rotates it (new fingerprint, journal committed)', async () => {
     const { page } = harness;
     await page.click('[data-nav="keys"]');
