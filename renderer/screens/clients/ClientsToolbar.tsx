@@ -26,6 +26,13 @@ function TriSelect({ id, label, value, onChange }: { id: string; label: string; 
 function KeyAgeSelect({ value, onChange }: { value: KeyAgeFilter; onChange(v: KeyAgeFilter): void }) {
   const { t } = useTranslation();
   const maxAgeDays = useStore((s) => s.settings?.keyMaxAgeDays ?? DEFAULT_SETTINGS.keyMaxAgeDays);
+  const shownAge = useRef(maxAgeDays);
+  // The age limit changed in Settings while this filter uses it: the list must follow the new limit.
+  useEffect(() => {
+    if (shownAge.current === maxAgeDays) return;
+    shownAge.current = maxAgeDays;
+    if (value === 'older') void useStore.getState().loadClients();
+  }, [maxAgeDays, value]);
   return (
     <div className="filter">
       <label htmlFor="clients-key-age">{t('offline.keyAge')}</label>
