@@ -11,7 +11,7 @@ export interface ClientCache {
   /** Stores a record the server just returned (not part of a walk: does not mark it seen). */
   put(record: ClientRecord): void;
   setPdpInfo(connectionId: string, remoteId: string, info: { configured: boolean; encryptionMode: string | null }): void;
-  /** Drops a connection's cached clients, sync state and outbox (connection removed). */
+  /** Drops a connection's cached clients, sync state, outbox and key metadata (connection removed). */
   forget(connectionId: string): void;
 }
 
@@ -22,6 +22,7 @@ export function createClientCache(db: CacheDb): ClientCache {
   const forgetSync = w.write<[string]>('DELETE FROM sync_state WHERE connection_id = ?');
   const forgetPages = w.write<[string]>('DELETE FROM sync_walk_pages WHERE connection_id = ?');
   const forgetOutbox = w.write<[string]>('DELETE FROM outbox WHERE connection_id = ?');
+  const forgetKeyMeta = w.write<[string]>('DELETE FROM client_keys WHERE connection_id = ?');
   return {
     reads,
     put: (record) => {
@@ -34,6 +35,7 @@ export function createClientCache(db: CacheDb): ClientCache {
         forgetSync.run(connectionId);
         forgetPages.run(connectionId);
         forgetOutbox.run(connectionId);
+        forgetKeyMeta.run(connectionId);
       }),
   };
 }
