@@ -3,8 +3,9 @@ import { useStore } from '../stores/store';
 
 /** Success and failure messages, announced politely. */
 export function Toasts() {
-  const { t } = useTranslation();
-  const toasts = useStore((s) => s.toasts);
+  const { t, i18n } = useTranslation();
+  const all = useStore((s) => s.toasts);
+  const toasts = all.filter((toast) => toast.language === i18n.language);
   const dismiss = useStore((s) => s.dismissToast);
   return (
     <div className="toasts" aria-live="polite" role="status">

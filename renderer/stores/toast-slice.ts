@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { StateCreator } from 'zustand';
 import type { StoreState } from './store';
 
@@ -5,6 +6,8 @@ export interface Toast {
   id: number;
   kind: 'success' | 'error';
   text: string;
+  /** The language the text was written in: a language switch hides it rather than show it mixed. */
+  language: string;
 }
 
 export interface ToastSlice {
@@ -20,7 +23,7 @@ export const createToastSlice: StateCreator<StoreState, [], [], ToastSlice> = (s
   toasts: [],
   toast(kind, text) {
     const id = nextId++;
-    set((s) => ({ toasts: [...s.toasts.slice(-1), { id, kind, text }] }));
+    set((s) => ({ toasts: [...s.toasts.slice(-1), { id, kind, text, language: i18next.language }] }));
     setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), TOAST_MS);
   },
   dismissToast(id) {
