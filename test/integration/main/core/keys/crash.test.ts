@@ -14,7 +14,6 @@ import { fingerprint } from '../../../../../main/core/keys';
 import { keychainFromSpec } from '../../../../fixtures/keys/keychain-spec';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../fixtures/keys/sandbox-core';
 
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const CHILD = join(process.cwd(), 'test/fixtures/keys/rotate-child.ts');
 let sandbox: FactPulseSandbox;
 let dir: string;
@@ -36,7 +35,9 @@ async function chooseKeychain(): Promise<string> {
 
 function runChild(clientUid: string, pauseAt: string, waitFor: RegExp): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CHILD, dir, spec, conn, sandbox.url, clientUid, pauseAt], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself with the tsx loader: the tsx CLI forks a second node, and a SIGKILL on the CLI would leave
+    // the real rotation running, orphaned.
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, spec, conn, sandbox.url, clientUid, pauseAt], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let buf = '';
     let killed = false;
