@@ -83,7 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (opened.status === 'memory-fallback') log(`keychain unavailable, secrets kept in memory only: ${opened.reason ?? ''}`);
 
   const databaseFile = join(dataDir, 'clientdesk.sqlite');
-  const db = openDatabase(databaseFile);
+  const db = openDatabase(databaseFile, { backgroundCheckpoints: true, log });
   // issue 4: cache reads, audit log (before anything that writes)
   const cache = createClientCache(db);
   const audit = createAuditLog(db);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
+import { FOREGROUND_AUTOCHECKPOINT_PAGES, startBackgroundCheckpoints } from './background-checkpoints';
 
 export interface CacheDb {
   readonly file: string;
@@ -12,6 +13,8 @@ export interface CacheDb {
   version(): number;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
+  /** With background checkpoints: resolves true once a worker checkpoints instead of the main thread. */
+  checkpointsReady: Promise<boolean>;
   close(): void;
 }
 
@@ -19,6 +22,9 @@ export interface OpenOptions {
   /** Apply migrations only up to this version (tests step through versions). */
   targetVersion?: number;
   migrations?: readonly Migration[];
+  /** Checkpoint the WAL from a worker thread (the app); off by default so tests open plain connections. */
+  backgroundCheckpoints?: boolean;
+  log?: (line: string) => void;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): CacheDb {
@@ -33,8 +39,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): CacheDb {
   sqlite.pragma('temp_store = MEMORY');
   // A sync commits one page per transaction, each touching pages all over the sort and FTS indexes; a
   // checkpoint (two fsyncs) every 1,000 WAL pages cost half a 10k sync. Checkpoint every ~40 MiB instead,
-  // and cut the WAL file back to 64 MiB after.
-  sqlite.pragma('wal_autocheckpoint = 10000');
+  // and cut the WAL file back to 64 MiB after; the app moves checkpoints to a worker altogether.
+  sqlite.pragma(`wal_autocheckpoint = ${FOREGROUND_AUTOCHECKPOINT_PAGES}`);
   sqlite.pragma('journal_size_limit = 67108864');
   try {
     migrate(sqlite, options.migrations ?? MIGRATIONS, options.targetVersion);
@@ -42,12 +48,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): CacheDb {
     sqlite.close();
     throw err;
   }
+  const checkpoints = options.backgroundCheckpoints && file !== ':memory:' ? startBackgroundCheckpoints(sqlite, file, options.log) : null;
   return {
     file,
     sqlite,
     version: () => currentVersion(sqlite),
     transaction: (fn) => sqlite.transaction(fn)(),
+    checkpointsReady: checkpoints?.ready ?? Promise.resolve(false),
     close: () => {
+      if (checkpoints && sqlite.open) {
+        checkpoints.stop();
+        // Leave a short WAL behind: the worker's connection may outlive this one, so this close is not the last.
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      }
       if (sqlite.open) sqlite.close();
     },
   };

@@ -33,7 +33,7 @@ interface SyncRun {
 
 function openCache(): { db: CacheDb; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'clientdesk-bench-sync-'));
-  const db = openDatabase(join(dir, 'cache.sqlite'));
+  const db = openDatabase(join(dir, 'cache.sqlite'), { backgroundCheckpoints: true });
   return {
     db,
     cleanup: () => {
@@ -62,6 +62,7 @@ function syncer(db: CacheDb, sandbox: RemoteSandbox, concurrency: number) {
 
 async function syncOnce(sandbox: RemoteSandbox, concurrency: number, times = 1): Promise<SyncRun[]> {
   const cache = openCache();
+  await cache.db.checkpointsReady;
   try {
     const run = syncer(cache.db, sandbox, concurrency);
     const runs: SyncRun[] = [];
