@@ -1,19 +1,15 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, errorShape } from '../app/bridge';
+import { call } from '../app/bridge';
+import { useAction } from '../app/use-action';
 import { useStore } from '../stores/store';
-import type { AppErrorShape } from '../../shared/errors';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Offered while there is no connection: starts the built-in FactPulse sandbox and connects to it. */
 export function DemoCard() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  async function start() {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const start = () =>
+    run(async () => {
       const connection = await call('demo.start');
       const { loadConnections, toast, selectClientsConnection, navigate, testConnection } = useStore.getState();
       await loadConnections();
@@ -21,12 +17,7 @@ export function DemoCard() {
       toast('success', t('demo.started'));
       selectClientsConnection(connection.id);
       navigate({ screen: 'clients' });
-    } catch (err) {
-      setError(errorShape(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <section className="card demo-card" aria-labelledby="demo-title" data-testid="demo-card">
       <div className="demo-head">

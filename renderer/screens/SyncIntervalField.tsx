@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IntegerSettingField } from '../components/IntegerSettingField';
 import { useStore } from '../stores/store';
 
 const MAX_MINUTES = 24 * 60;
@@ -9,38 +9,16 @@ export function SyncIntervalField() {
   const { t } = useTranslation();
   const current = useStore((s) => s.settings?.syncIntervalMinutes ?? 0);
   const updateSettings = useStore((s) => s.updateSettings);
-  const [text, setText] = useState(String(current));
-  const [error, setError] = useState<string | null>(null);
-
-  function commit() {
-    const value = text.trim();
-    if (!/^\d+$/.test(value) || Number(value) > MAX_MINUTES) {
-      setError(t('offline.intervalInvalid', { max: MAX_MINUTES }));
-      return;
-    }
-    setError(null);
-    if (Number(value) !== current) void updateSettings({ syncIntervalMinutes: Number(value) });
-  }
-
   return (
-    <>
-      <label htmlFor="settings-sync-interval">{t('offline.intervalLabel')}</label>
-      <div className="field">
-        <input
-          id="settings-sync-interval"
-          inputMode="numeric"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === 'Enter' && commit()}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'settings-sync-interval-hint settings-sync-interval-error' : 'settings-sync-interval-hint'}
-        />
-        <p className="field-hint" id="settings-sync-interval-hint">
-          {Number(current) === 0 ? t('offline.intervalOff') : t('offline.intervalOn', { count: current })}
-        </p>
-        {error && <p className="field-error" id="settings-sync-interval-error" role="alert" data-field-error="settings-sync-interval">{error}</p>}
-      </div>
-    </>
+    <IntegerSettingField
+      id="settings-sync-interval"
+      label={t('offline.intervalLabel')}
+      hint={current === 0 ? t('offline.intervalOff') : t('offline.intervalOn', { count: current })}
+      value={current}
+      min={0}
+      max={MAX_MINUTES}
+      invalidMessage={t('offline.intervalInvalid', { max: MAX_MINUTES })}
+      onCommit={(minutes) => void updateSettings({ syncIntervalMinutes: minutes })}
+    />
   );
 }

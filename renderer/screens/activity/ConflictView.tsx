@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../shared/errors';
 import type { OutboxItem } from '../../../shared/schemas/cache';
-import { call, errorShape } from '../../app/bridge';
+import { call } from '../../app/bridge';
+import { useAction } from '../../app/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { conflictRows } from './conflict-rows';
@@ -18,23 +17,15 @@ function show(v: unknown, language: string): string {
 /** A conflict side by side, with the two ways out: overwrite with mine, or keep the server's. */
 export function ConflictView({ item }: { item: OutboxItem }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function resolve(choice: 'mine' | 'theirs') {
-    setBusy(true);
-    setError(null);
-    try {
+  const resolve = (choice: 'mine' | 'theirs') =>
+    run(async () => {
       const result = await call('outbox.resolve', { id: item.id, choice });
       const key = result.outcome === 'applied' ? 'activity.resolvedMine' : result.outcome === 'dropped' ? 'activity.resolvedTheirs' : 'activity.resolvedOther';
       useStore.getState().toast(result.outcome === 'failed' ? 'error' : 'success', t(key, { outcome: result.outcome }));
       await useStore.getState().loadOutbox();
-    } catch (err) {
-      setError(errorShape(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="conflict" data-testid="conflict-view">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { OutboxItem } from '../../../shared/schemas/cache';
 import { call, errorShape } from '../../app/bridge';
+import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
@@ -16,22 +17,14 @@ function clientName(item: OutboxItem): string {
 function OutboxRow({ item, onDiscard }: { item: OutboxItem; onDiscard(item: OutboxItem): void }) {
   const { t, i18n } = useTranslation();
   const navigate = useStore((s) => s.navigate);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function retry() {
-    setBusy(true);
-    setError(null);
-    try {
+  const retry = () =>
+    run(async () => {
       const result = await call('outbox.retry', { id: item.id });
       useStore.getState().toast(result.outcome === 'applied' ? 'success' : 'error', t(`activity.outcome.${result.outcome}`));
       await useStore.getState().loadOutbox();
-    } catch (err) {
-      setError(errorShape(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <li className={`outbox-item ${item.state}`} data-outbox-item={item.id} data-outbox-state={item.state}>
