@@ -46,7 +46,7 @@ const PLACES = [
 const CITIES = ['Paris', 'Lyon', 'Nantes', 'Lille', 'Bordeaux', 'Rennes', 'Toulouse', 'Grenoble', 'Dijon', 'Brest'];
 
 /** Small deterministic PRNG so a given seed always yields the same workspace. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
