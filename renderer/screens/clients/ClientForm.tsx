@@ -3,12 +3,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientFieldsSchema } from '../../../shared/schemas/clients';
 import type { ClientRecord } from '../../../shared/domain';
-import type { AppErrorShape } from '../../../shared/errors';
-import { errorShape } from '../../app/bridge';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { clearingError, serverFieldErrors, validateWith } from '../../forms/field-errors';
-import type { FieldErrors } from '../../forms/field-errors';
+import { clearingError } from '../../forms/field-errors';
+import { useFormSubmission } from '../../forms/use-form-submission';
 import { siretNeedsWarning } from '../../forms/siret';
 
 export interface ClientFormFields {
@@ -27,33 +25,16 @@ interface ClientFormProps {
 
 /** Name, SIRET and description, for both create and edit. */
 export function ClientForm({ record, submitLabel, onSubmit, onCancel }: ClientFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [name, setName] = useState(record?.name ?? '');
   const [siret, setSiret] = useState(record?.identifier ?? '');
   const [description, setDescription] = useState(record?.description ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFailure(null);
     const fields: ClientFormFields = { name, identifier: siret.trim() || null, description: description.trim() ? description : null };
-    const check = validateWith(clientFieldsSchema, fields, i18n.language);
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await onSubmit(fields);
-    } catch (err) {
-      setErrors(serverFieldErrors(err, i18n.language));
-      setFailure(errorShape(err));
-    } finally {
-      setSaving(false);
-    }
+    return submitWith(clientFieldsSchema, fields, () => onSubmit(fields));
   }
 
   return (

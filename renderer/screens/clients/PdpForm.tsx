@@ -3,15 +3,13 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pdpConfigFieldsSchema } from '../../../shared/schemas/clients';
 import type { PdpConfigView } from '../../../shared/schemas/clients';
-import type { AppErrorShape } from '../../../shared/errors';
-import { errorShape } from '../../app/bridge';
 import { isQueuedWrite } from '../../app/queued';
 import { Checkbox } from '../../components/Checkbox';
 import { PdpModeChoice, savePdpConfig } from '../keys/PdpModeChoice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { clearingError, serverFieldErrors, validateWith } from '../../forms/field-errors';
-import type { FieldErrors } from '../../forms/field-errors';
+import { clearingError } from '../../forms/field-errors';
+import { useFormSubmission } from '../../forms/use-form-submission';
 
 interface PdpFormProps {
   connectionId: string;
@@ -24,7 +22,7 @@ interface PdpFormProps {
 
 /** PDP configuration, fernet or double mode (double: the key is generated and kept by main). The client secret is write-only: never shown, required on every save. */
 export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: PdpFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [flowServiceUrl, setFlow] = useState(current.flowServiceUrl ?? '');
   const [tokenUrl, setToken] = useState(current.tokenUrl ?? '');
   const [oauthClientId, setClientId] = useState(current.oauthClientId ?? '');
@@ -32,36 +30,24 @@ export function PdpForm({ connectionId, remoteId, current, onSaved, onCancel }: 
   const [isActive, setActive] = useState(current.isActive ?? true);
   const [modeSandbox, setSandbox] = useState(current.modeSandbox ?? false);
   const [mode, setMode] = useState<'fernet' | 'double'>(current.encryptionMode === 'double' ? 'double' : 'fernet');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFailure(null);
     const fields = { flowServiceUrl, tokenUrl, oauthClientId, clientSecret, isActive, modeSandbox, encryptionMode: mode };
-    const check = validateWith(pdpConfigFieldsSchema, fields, i18n.language);
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
+    const save = async () => {
       const saved = await savePdpConfig({ connectionId, remoteId, fields, currentMode: current.encryptionMode });
       setSecret('');
       onSaved(saved);
-    } catch (err) {
-      if (isQueuedWrite(err)) {
-        setSecret('');
-        onSaved(null);
-        return;
-      }
-      setErrors(serverFieldErrors(err, i18n.language));
-      setFailure(errorShape(err));
-    } finally {
-      setSaving(false);
-    }
+    };
+    // Queued offline: the write is safe in the outbox, so the form closes as after a save.
+    const queued = (err: unknown) => {
+      if (!isQueuedWrite(err)) return false;
+      setSecret('');
+      onSaved(null);
+      return true;
+    };
+    return submitWith(pdpConfigFieldsSchema, fields, save, queued);
   }
 
   return (

@@ -3,51 +3,35 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { connectionAddSchema, connectionUpdateSchema } from '../../../shared/schemas/connections';
 import type { Connection } from '../../../shared/schemas/connections';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
+import { call } from '../../app/bridge';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { clearingError, serverFieldErrors, validateWith } from '../../forms/field-errors';
-import type { FieldErrors } from '../../forms/field-errors';
+import { clearingError } from '../../forms/field-errors';
+import { useFormSubmission } from '../../forms/use-form-submission';
 import { useStore } from '../../stores/store';
 import { initialValues, toAddInput, toUpdateInput } from './connection-form-model';
 import type { ConnectionFormValues } from './connection-form-model';
 
 /** Add or edit a connection. Secret fields are write-only; on edit an empty one keeps what is stored. */
 export function ConnectionForm({ connection, onDone }: { connection: Connection | null; onDone(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [values, setValues] = useState<ConnectionFormValues>(() => initialValues(connection));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
   const editing = connection !== null;
   const stored = (slot: string) => editing && connection.secretsStored.includes(slot);
   const set = (key: keyof ConnectionFormValues) => clearingError(key, (value: string) => setValues((v) => ({ ...v, [key]: value })), setErrors);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFailure(null);
     const input = editing ? toUpdateInput(connection, values) : toAddInput(values);
-    const check = validateWith(editing ? connectionUpdateSchema : connectionAddSchema, input, i18n.language);
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
+    return submitWith(editing ? connectionUpdateSchema : connectionAddSchema, input, async () => {
       const saved = editing ? await call('connections.update', toUpdateInput(connection, values)) : await call('connections.add', toAddInput(values));
       const { loadConnections, toast, testConnection } = useStore.getState();
       await loadConnections();
       toast('success', t(editing ? 'connections.updated' : 'connections.added', { label: saved.label }));
       void testConnection(saved.id);
       onDone();
-    } catch (err) {
-      setErrors(serverFieldErrors(err, i18n.language));
-      setFailure(errorShape(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const secretHint = (slot: string) => (stored(slot) ? t('connections.form.secretStored') : t('connections.form.secretWriteOnly'));
