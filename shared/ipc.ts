@@ -101,6 +101,8 @@ export const channels = {
   'connections.update': { input: connectionUpdateSchema, output: connectionSchema },
   'connections.test': { input: connectionIdSchema, output: connectionTestResultSchema },
   'connections.remove': { input: connectionRemoveSchema, output: z.object({ removed: z.literal(true) }) },
+  /** The last known reachability of each connection (events keep it current afterwards). */
+  'connections.statuses': { input: none, output: z.array(connectionStatusSchema) },
   'demo.start': { input: none, output: connectionSchema },
 
   'clients.page': { input: clientPageInputSchema, output: clientPageSchema },

@@ -30,6 +30,7 @@ export interface CoreContext {
   online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
   reportStatus(connectionId: string, state: ConnectionStatus['state'], message: string | null): void;
   reportFailure(connectionId: string, err: unknown): void;
+  connectionStatuses(): ConnectionStatus[];
   // issue 4: offline cache, sync, outbox, audit log
   cache: ClientCache;
   sync: SyncService;

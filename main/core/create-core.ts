@@ -189,6 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     online,
     reportStatus: status.report,
     reportFailure: status.reportFailure,
+    connectionStatuses: status.all,
     cache,
     sync,
     outbox,

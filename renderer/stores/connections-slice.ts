@@ -21,7 +21,14 @@ export const createConnectionsSlice: StateCreator<StoreState, [], [], Connection
   statuses: {},
   async loadConnections() {
     try {
-      set({ connections: await call('connections.list'), connectionsLoaded: true, connectionsError: null });
+      const [connections, known] = await Promise.all([call('connections.list'), call('connections.statuses')]);
+      // Events that arrived meanwhile are newer than the snapshot.
+      set((s) => ({
+        connections,
+        connectionsLoaded: true,
+        connectionsError: null,
+        statuses: { ...Object.fromEntries(known.map((status) => [status.connectionId, status])), ...s.statuses },
+      }));
     } catch (err) {
       set({ connectionsError: errorShape(err), connectionsLoaded: true });
     }

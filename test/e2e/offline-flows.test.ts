@@ -66,6 +66,11 @@ describe('Offline flows: cache, sync, outbox conflicts and the audit log', () =>
     await page.locator('[data-sync-error="OFFLINE"]').waitFor();
     expect(await page.locator('table.clients-table tbody tr').count()).toBe(25);
 
+    // A reloaded (or new) window learns the status from the core, without a failing call of its own.
+    await page.reload();
+    await page.click('[data-nav="clients"]');
+    await page.getByTestId('offline-banner').waitFor();
+
     const prefix = target.name.split(' ')[0]!.slice(0, 4);
     await page.getByLabel('Search').fill(prefix.toLowerCase());
     await page.waitForFunction(() => document.querySelectorAll('table.clients-table tbody tr mark').length > 0);

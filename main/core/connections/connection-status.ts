@@ -21,5 +21,5 @@ export function createConnectionStatusTracker(events: EventBus) {
     else if (err.code === 'AUTH_REQUIRED') report(connectionId, 'auth-error', err.message);
   }
 
-  return { report, reportFailure, get: (id: string) => current.get(id), forget: (id: string) => current.delete(id) };
+  return { report, reportFailure, get: (id: string) => current.get(id), all: () => [...current.values()], forget: (id: string) => current.delete(id) };
 }

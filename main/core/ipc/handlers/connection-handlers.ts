@@ -7,6 +7,7 @@ type ConnectionChannels =
   | 'connections.update'
   | 'connections.test'
   | 'connections.remove'
+  | 'connections.statuses'
   | 'demo.start';
 
 export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, ConnectionChannels> {
@@ -36,6 +37,10 @@ export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, Con
     await connections.remove(id);
     return { removed: true as const };
   }
+  async function connectionStatuses() {
+    const known = new Set((await connections.list()).map((c) => c.id));
+    return ctx.connectionStatuses().filter((s) => known.has(s.connectionId));
+  }
   function startDemo() {
     return ctx.demo.start();
   }
@@ -46,6 +51,7 @@ export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, Con
     'connections.update': updateConnection,
     'connections.test': testConnection,
     'connections.remove': removeConnection,
+    'connections.statuses': connectionStatuses,
     'demo.start': startDemo,
   };
 }
