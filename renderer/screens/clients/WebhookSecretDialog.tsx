@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
+import { call } from '../../app/bridge';
+import { useAction } from '../../app/use-action';
 import { copySecret } from '../../app/clipboard';
 import { Checkbox } from '../../components/Checkbox';
 import { Dialog } from '../../components/Dialog';
@@ -25,26 +25,18 @@ interface Generated {
 export function WebhookSecretDialog({ connectionId, remoteId, replacing, onGenerated, onClose }: Props) {
   const { t } = useTranslation();
   const [save, setSave] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useAction();
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [hidden, setHidden] = useState(false);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
-  async function generate() {
-    setBusy(true);
-    setError(null);
-    try {
+  const generate = () =>
+    run(async () => {
       const result = await call('webhook.generate', { connectionId, remoteId, saveToKeychain: save });
       setGenerated({ secret: result.webhookSecret, savedToKeychain: result.savedToKeychain });
       onGenerated();
       useStore.getState().toast('success', t('webhook.generated'));
-    } catch (err) {
-      setError(errorShape(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   async function copy(secret: string) {
     setCopyState((await copySecret(secret)) ? 'copied' : 'failed');

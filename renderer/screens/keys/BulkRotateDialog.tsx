@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/ipc';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
+import { call } from '../../app/bridge';
+import { useAction } from '../../app/use-action';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
@@ -28,24 +28,12 @@ export function BulkRotateDialog({ selected, connections, names, onClose }: Prop
   const [concurrency, setConcurrency] = useState(4);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const progress = useStore((s) => (jobId ? s.jobProgress[jobId] : undefined));
 
   const target = scope === 'selected' ? selectedConnections[0]! : connectionId;
   const clients = scope === 'selected' ? selected[target]! : ('all' as const);
 
-  async function run(step: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await step();
-    } catch (err) {
-      setError(errorShape(err));
-    } finally {
-      setBusy(false);
-    }
-  }
   const loadPreview = () => run(async () => setPreview(await call('keys.bulkPreview', { connectionId: target, clients })));
   const start = () =>
     run(async () => {
