@@ -10,7 +10,8 @@ import { createSyncStateWrites } from './sync-state-store';
 import { walkPages } from './walk';
 
 export const SYNC_PAGE_SIZE = 100;
-export const SYNC_CONCURRENCY = 4;
+/** Pages in flight: a browser's connections per host, and the FactPulse provider's per-connection limit. */
+export const SYNC_CONCURRENCY = 6;
 const PROGRESS_EVERY_MS = 100;
 
 export interface SyncServiceDeps {
@@ -63,12 +64,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         signal: controller.signal,
         donePages: walk.donePages,
         fetchPage: (page, signal) => deps.online(connectionId, (p) => p.listClients(page, pageSize, { signal })),
-        commitPage: (page, records) =>
+        commitPages: (pages) =>
           deps.db.transaction(() => {
             if (controller.signal.aborted) throw controller.signal.reason;
-            const result = clients.upsertPage(connectionId, records, walk.walkId, syncedAt);
-            state.pageDone(connectionId, walk.walkId, page, records.length);
-            return result.written;
+            let written = 0;
+            for (const { page, records } of pages) {
+              written += clients.upsertPage(connectionId, records, walk.walkId, syncedAt).written;
+              state.pageDone(connectionId, walk.walkId, page, records.length);
+            }
+            return written;
           }),
         onTotal: (total) => state.setTotal(connectionId, total),
         onPage: (p) => {

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
-import type { ClientRecord } from '../../../shared/domain';
 import type { ClientPage } from '../providers/types';
+import { createGroupCommit } from './group-commit';
+import type { FetchedPage } from './group-commit';
 
 export interface WalkOptions {
   pageSize: number;
@@ -10,8 +11,8 @@ export interface WalkOptions {
   /** Pages committed earlier by this walk (resume): not fetched again. */
   donePages: ReadonlySet<number>;
   fetchPage(page: number, signal: AbortSignal): Promise<ClientPage>;
-  /** Commits one page (one transaction); returns rows written. */
-  commitPage(page: number, records: ClientRecord[]): number;
+  /** Commits the pages in one transaction, each page whole; returns the rows written. */
+  commitPages(pages: FetchedPage[]): number;
   onTotal?(total: number | null): void;
   onPage?(progress: WalkProgress): void;
 }
@@ -26,7 +27,10 @@ export interface WalkProgress {
 /**
  * Walks every page with up to `concurrency` requests in flight. Page 1 comes first (it tells the
  * total); then the remaining pages are shared by the workers. Without a total, workers keep taking the
- * next page until one comes back short. The first failure aborts the others and is rethrown.
+ * next page until one comes back short. Fetching does not wait for the database: fetched pages go to a
+ * group commit (pages that arrive together share a transaction) and progress is reported as they are
+ * committed. The first failure aborts the others and is rethrown, once the pages already fetched are
+ * committed (a cancelled walk's commit refuses them).
  */
 export async function walkPages(opts: WalkOptions): Promise<WalkProgress> {
   const progress: WalkProgress = { pagesDone: opts.donePages.size, pagesTotal: null, rows: 0, rowsWritten: 0 };
@@ -35,16 +39,25 @@ export async function walkPages(opts: WalkOptions): Promise<WalkProgress> {
   opts.signal.addEventListener('abort', abort, { once: true });
   let lastPage = Number.POSITIVE_INFINITY;
 
+  const commits = createGroupCommit({
+    maxPending: Math.max(2, opts.concurrency * 2),
+    commit(pages) {
+      progress.rowsWritten += opts.commitPages(pages);
+      for (const { page, records } of pages) {
+        progress.rows += records.length;
+        if (!opts.donePages.has(page)) progress.pagesDone++;
+      }
+      opts.onPage?.({ ...progress });
+    },
+  });
+
   async function runPage(page: number): Promise<void> {
     if (inner.signal.aborted) throw cancelled(inner.signal);
     const result = await opts.fetchPage(page, inner.signal);
     if (inner.signal.aborted) throw cancelled(inner.signal);
     if (result.records.length < opts.pageSize) lastPage = Math.min(lastPage, page);
     if (page > lastPage && result.records.length === 0) return;
-    progress.rowsWritten += opts.commitPage(page, result.records);
-    progress.rows += result.records.length;
-    if (!opts.donePages.has(page)) progress.pagesDone++;
-    opts.onPage?.({ ...progress });
+    await commits.add({ page, records: result.records });
   }
 
   try {
@@ -53,10 +66,7 @@ export async function walkPages(opts: WalkOptions): Promise<WalkProgress> {
     progress.pagesTotal = total === null ? null : Math.max(1, Math.ceil(total / opts.pageSize));
     opts.onTotal?.(total);
     if (first.records.length < opts.pageSize) lastPage = 1;
-    progress.rowsWritten += opts.commitPage(1, first.records);
-    progress.rows += first.records.length;
-    if (!opts.donePages.has(1)) progress.pagesDone++;
-    opts.onPage?.({ ...progress });
+    await commits.add({ page: 1, records: first.records });
 
     let next = 2;
     const known = progress.pagesTotal;
@@ -78,6 +88,9 @@ export async function walkPages(opts: WalkOptions): Promise<WalkProgress> {
       }),
     );
     await Promise.all(workers);
+    await commits.drain().catch((err: unknown) => {
+      firstError ??= err;
+    });
     if (firstError !== null) throw opts.signal.aborted ? cancelled(opts.signal) : firstError;
     return progress;
   } finally {

@@ -1,6 +1,7 @@
 import type { ClientRecord } from '../../../../shared/domain';
 import type { WriteDb } from '../handles';
-import { contentHash, recordToParams } from './mappers';
+import { contentHash, recordToRowValues } from './mappers';
+import type { ClientRowValues } from './mappers';
 
 export interface PageWriteResult {
   /** Rows inserted or changed (unchanged rows are skipped by content hash). */
@@ -18,75 +19,146 @@ export interface ClientWrites {
   forget(connectionId: string): void;
 }
 
+/** Columns bound per row, in `recordToRowValues` order; the connection, sync time and walk are bound once per statement. */
+const ROW_COLUMNS = [
+  'remote_id', 'name', 'identifier', 'description', 'status', 'created_at', 'updated_at',
+  'version', 'extra_json', 'pdp_configured', 'content_hash',
+] as const;
+/** Rows per upsert statement: a whole sync page is one statement (1,100 bound values). */
+const ROWS_PER_STATEMENT = 100;
 /**
- * Upserts a whole page in ONE statement (rows as a JSON array): the FTS triggers then run inside a single
- * statement savepoint, and FTS5 flushes its pending index data once per page instead of once per row
- * (a statement per row made the 100k write ~4x slower).
+ * A write of at least this many rows, into a table holding no more, drops the secondary indexes of
+ * `clients` and creates them again afterwards (same transaction): sorting every key once costs about half
+ * of inserting the new keys one by one at random places. Smaller writes update the indexes as they go.
  */
-const UPSERT_PAGE = `
-  INSERT INTO clients (connection_id, remote_id, name, identifier, description, status, created_at, updated_at,
-                       version, extra_json, pdp_configured, content_hash, synced_at, removed_at, seen_walk)
-  SELECT ?, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
-         r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, ?, NULL, ?
-    FROM json_each(?) r WHERE true
-  ON CONFLICT (connection_id, remote_id) DO UPDATE SET
-    name = excluded.name, identifier = excluded.identifier, description = excluded.description,
-    status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
-    version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
-    encryption_mode = CASE WHEN excluded.pdp_configured = 0 THEN NULL ELSE clients.encryption_mode END,
-    content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL,
-    seen_walk = excluded.seen_walk`;
+const BULK_ROWS = 5_000;
+
+interface PerStatement {
+  connectionId: string;
+  syncedAt: string;
+  walkId: number | null;
+}
+
+function upsertSql(rows: number): string {
+  const row = `(@connectionId, ${ROW_COLUMNS.map(() => '?').join(', ')}, @syncedAt, @walkId)`;
+  return `
+    INSERT INTO clients (connection_id, ${ROW_COLUMNS.join(', ')}, synced_at, seen_walk)
+    VALUES ${Array.from({ length: rows }, () => row).join(', ')}
+    ON CONFLICT (connection_id, remote_id) DO UPDATE SET
+      name = excluded.name, identifier = excluded.identifier, description = excluded.description,
+      status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
+      version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
+      encryption_mode = CASE WHEN excluded.pdp_configured = 0 THEN NULL ELSE clients.encryption_mode END,
+      content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL,
+      seen_walk = excluded.seen_walk`;
+}
+
+/**
+ * The FTS index (external content, live rows only) is kept in step here, not by triggers (migration 0070):
+ * each write drops the indexed text of the live rows it is about to change or remove, with the values
+ * still in `clients`, and indexes the rows it has written, one statement each.
+ */
+const FTS_COLUMNS = 'name, identifier, description, remote_id';
+const FTS_DROP = `INSERT INTO clients_fts (clients_fts, rowid, ${FTS_COLUMNS}) SELECT 'delete', id, ${FTS_COLUMNS} FROM clients`;
+const FTS_ADD = `INSERT INTO clients_fts (rowid, ${FTS_COLUMNS}) SELECT id, ${FTS_COLUMNS} FROM clients`;
+const UNSEEN = 'connection_id = ? AND removed_at IS NULL AND (seen_walk IS NULL OR seen_walk <> ?)';
+
+interface KnownRow {
+  id: number;
+  remote_id: string;
+  content_hash: string;
+  removed_at: string | null;
+}
 
 export function createClientWrites(db: WriteDb): ClientWrites {
-  const existing = db.read<{ remote_id: string; content_hash: string; removed_at: string | null }, [string, string]>(
-    `SELECT remote_id, content_hash, removed_at FROM clients
+  const existing = db.read<KnownRow, [string, string]>(
+    `SELECT id, remote_id, content_hash, removed_at FROM clients
       WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
-  const upsert = db.write<[connectionId: string, syncedAt: string, walkId: number | null, rowsJson: string]>(UPSERT_PAGE);
+  const lastId = db.read<{ id: number | null }, []>('SELECT max(id) AS id FROM clients');
+  const anyRow = db.read<{ found: number }, [string]>('SELECT 1 AS found FROM clients WHERE connection_id = ? LIMIT 1');
+  const upsertMany = db.write<[unknown[], PerStatement]>(upsertSql(ROWS_PER_STATEMENT));
+  const upsertOne = db.write<[ClientRowValues, PerStatement]>(upsertSql(1));
+  const ftsDropIds = db.write<[string]>(`${FTS_DROP} WHERE id IN (SELECT value FROM json_each(?))`);
+  // Rows this write inserted all have ids past the last id before it; the rows it updated are listed.
+  const ftsAddWritten = db.write<[number, string]>(`${FTS_ADD} WHERE id > ? OR id IN (SELECT value FROM json_each(?))`);
   const markSeen = db.write<[number, string, string]>(
     `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
-  const removeUnseen = db.write<[string, string, number]>(
-    `UPDATE clients SET removed_at = ? WHERE connection_id = ? AND removed_at IS NULL AND (seen_walk IS NULL OR seen_walk <> ?)`,
-  );
+  const ftsDropUnseen = db.write<[string, number]>(`${FTS_DROP} WHERE ${UNSEEN}`);
+  const removeUnseen = db.write<[string, string, number]>(`UPDATE clients SET removed_at = ? WHERE ${UNSEEN}`);
   const pdpInfo = db.write<[number, string | null, string, string]>(
     'UPDATE clients SET pdp_configured = ?, encryption_mode = ? WHERE connection_id = ? AND remote_id = ?',
   );
+  const ftsDropConnection = db.write<[string]>(`${FTS_DROP} WHERE connection_id = ? AND removed_at IS NULL`);
   const forgetClients = db.write<[string]>('DELETE FROM clients WHERE connection_id = ?');
+  const rowCount = db.read<{ n: number }, []>('SELECT count(*) AS n FROM clients');
+  const secondaryIndexes = db.read<{ name: string; sql: string }, []>(
+    `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL ORDER BY name`,
+  );
+
+  /** Runs `write` with the secondary indexes dropped, then creates them again from their own DDL. */
+  function withIndexesRebuilt(write: () => void): void {
+    const indexes = secondaryIndexes.all();
+    for (const index of indexes) db.write(`DROP INDEX "${index.name.replaceAll('"', '""')}"`).run();
+    write();
+    for (const index of indexes) db.write(index.sql).run();
+  }
+
+  function upsertRows(rows: ClientRowValues[], shared: PerStatement): void {
+    let at = 0;
+    for (; at + ROWS_PER_STATEMENT <= rows.length; at += ROWS_PER_STATEMENT) upsertMany.run(rows.slice(at, at + ROWS_PER_STATEMENT).flat(), shared);
+    for (; at < rows.length; at++) upsertOne.run(rows[at]!, shared);
+  }
 
   function upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult {
-    const ids = JSON.stringify(records.map((r) => r.remoteId));
     return db.transaction(() => {
-      const known = new Map(existing.all(connectionId, ids).map((row) => [row.remote_id, row]));
-      const changed: unknown[][] = [];
+      const cached = anyRow.get(connectionId) !== undefined;
+      const known = new Map(cached ? existing.all(connectionId, JSON.stringify(records.map((r) => r.remoteId))).map((row) => [row.remote_id, row]) : []);
+      const rows: ClientRowValues[] = [];
       const unchanged: string[] = [];
+      const updatedIds = new Set<number>();
+      const indexedIds = new Set<number>();
       for (const record of records) {
         const hash = contentHash(record);
         const before = known.get(record.remoteId);
-        if (before && before.content_hash === hash && before.removed_at === null) unchanged.push(record.remoteId);
-        else changed.push(pageRow(record, hash));
+        if (before && before.content_hash === hash && before.removed_at === null) {
+          unchanged.push(record.remoteId);
+          continue;
+        }
+        if (before) updatedIds.add(before.id);
+        if (before?.removed_at === null) indexedIds.add(before.id);
+        rows.push(recordToRowValues(record, hash));
+      }
+      if (rows.length) {
+        const lastIdBefore = lastId.get()?.id ?? 0;
+        if (indexedIds.size) ftsDropIds.run(JSON.stringify([...indexedIds]));
+        const upsert = () => upsertRows(rows, { connectionId, syncedAt, walkId });
+        if (rows.length >= BULK_ROWS && rows.length >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
+        else upsert();
+        ftsAddWritten.run(lastIdBefore, JSON.stringify([...updatedIds]));
       }
       // Changed rows are marked seen by the upsert itself; only the skipped ones need a second touch.
-      if (changed.length) upsert.run(connectionId, syncedAt, walkId, JSON.stringify(changed));
-      const written = changed.length;
       if (walkId !== null && unchanged.length) markSeen.run(walkId, connectionId, JSON.stringify(unchanged));
-      return { written, seen: records.length };
+      return { written: rows.length, seen: records.length };
     });
   }
 
   return {
     upsertPage,
-    markUnseenRemoved: (connectionId, walkId, at) => removeUnseen.run(at, connectionId, walkId).changes,
+    markUnseenRemoved: (connectionId, walkId, at) =>
+      db.transaction(() => {
+        ftsDropUnseen.run(connectionId, walkId);
+        return removeUnseen.run(at, connectionId, walkId).changes;
+      }),
     setPdpInfo: (connectionId, remoteId, info) => {
       pdpInfo.run(info.configured ? 1 : 0, info.encryptionMode, connectionId, remoteId);
     },
     forget: (connectionId) => {
-      forgetClients.run(connectionId);
+      db.transaction(() => {
+        ftsDropConnection.run(connectionId);
+        forgetClients.run(connectionId);
+      });
     },
   };
-}
-
-/** One row of UPSERT_PAGE's JSON array: the upsert's columns between connection_id and synced_at. */
-function pageRow(record: ClientRecord, hash: string): unknown[] {
-  return recordToParams(record, hash, '').slice(1, 12);
 }

@@ -23,9 +23,8 @@ export interface ClientRow {
   pending?: number;
 }
 
-/** Parameters of the upsert statement, in column order. */
-export type ClientRowParams = [
-  connectionId: string,
+/** What the upsert binds for one row, in column order (connection, sync time and walk are bound per statement). */
+export type ClientRowValues = [
   remoteId: string,
   name: string,
   identifier: string | null,
@@ -37,10 +36,24 @@ export type ClientRowParams = [
   extraJson: string,
   pdpConfigured: number,
   contentHash: string,
-  syncedAt: string,
 ];
 
 const STATUSES = new Set<string>(['active', 'inactive', 'suspended', 'unknown']);
+
+const sortedKeysByShape = new Map<string, string[]>();
+const SHAPES_KEPT = 256;
+
+/** An object's keys in sorted order; remembered per key list, since every row of a provider has the same few. */
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  const shape = keys.join('\u0000');
+  let sorted = sortedKeysByShape.get(shape);
+  if (!sorted) {
+    sorted = [...keys].sort();
+    if (sortedKeysByShape.size < SHAPES_KEPT) sortedKeysByShape.set(shape, sorted);
+  }
+  return sorted;
+}
 
 /**
  * JSON with object keys sorted, so equal content always hashes equal. Hand-rolled rather than a
@@ -50,7 +63,7 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object).sort();
+  const keys = sortedKeys(object);
   // Flat objects (the usual provider extras): the native serializer, keys in sorted order.
   if (keys.every((k) => object[k] === null || typeof object[k] !== 'object')) return JSON.stringify(object, keys);
   const parts: string[] = [];
@@ -67,9 +80,8 @@ export function contentHash(record: ClientRecord): string {
   return hash('sha1', `${JSON.stringify(fields)}${canonicalJson(record.extra)}`, 'base64url');
 }
 
-export function recordToParams(record: ClientRecord, hash: string, syncedAt: string): ClientRowParams {
+export function recordToRowValues(record: ClientRecord, hash: string): ClientRowValues {
   return [
-    record.connectionId,
     record.remoteId,
     record.name,
     record.identifier,
@@ -81,7 +93,6 @@ export function recordToParams(record: ClientRecord, hash: string, syncedAt: str
     JSON.stringify(record.extra),
     record.extra.hasConfigPdp === true ? 1 : 0,
     hash,
-    syncedAt,
   ];
 }
 

@@ -39,7 +39,7 @@ export function createFactPulseProvider(options: FactPulseOptions): Provider {
   // (authorize is called inside it), so sharing one limiter would deadlock once every slot waits for a login.
   const tokenHttp: HttpClient = createHttpClient({ ...common, concurrency: 1 });
   const auth = createFactPulseAuth(options.auth, options.secrets, () => tokenHttp);
-  const http: HttpClient = createHttpClient({ ...common, authorize: auth.headers, concurrency: options.concurrency ?? 4 });
+  const http: HttpClient = createHttpClient({ ...common, authorize: auth.headers, concurrency: options.concurrency ?? 6 });
   const failure = (res: HttpResponse) => errorFromResponse(res, { scopedTo });
 
   /** One call; a 401 on a bearer token renews it (refresh, else log in again) and tries once more. */

@@ -42,7 +42,8 @@ describe('double mode and rotation against the sandbox', () => {
   });
 
   it('a failed enable loses nothing and leaves no key behind', async () => {
-    sandbox.faults.set({ status: 422, pathPattern: /pdp-config/, times: 1 });
+    // Only the write: the PDP-mode refresh that follows the connection's first sync reads pdp-config too.
+    sandbox.faults.set({ status: 422, pathPattern: /^PUT .*\/pdp-config$/, times: 1 });
     const res = await core.router.invoke('keys.enableDouble', { connectionId: conn, clientUid: uid(1), fields: PDP_FIELDS });
     sandbox.faults.clear();
     expect(res.ok).toBe(false);

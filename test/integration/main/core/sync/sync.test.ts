@@ -5,7 +5,7 @@ import { AppError } from '../../../../../shared/errors';
 import { createEventBus } from '../../../../../main/core/ipc/event-bus';
 import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import { createSyncService } from '../../../../../main/core/sync/sync-service';
+import { createSyncService, SYNC_CONCURRENCY } from '../../../../../main/core/sync/sync-service';
 import type { SyncService } from '../../../../../main/core/sync/sync-service';
 import { createClientReads } from '../../../../../main/core/cache/clients/client-reads';
 import { readDb } from '../../../../../main/core/cache/handles';
@@ -59,7 +59,7 @@ describe('sync against the sandbox over HTTP', () => {
     expect(result).toMatchObject({ state: 'done', pagesDone: 11, pagesTotal: 11, rows: 1050, rowsWritten: 1050, removed: 0 });
     expect(cachedTotal()).toBe(1050);
     expect(maxInFlight).toBeGreaterThan(1);
-    expect(maxInFlight).toBeLessThanOrEqual(4);
+    expect(maxInFlight).toBeLessThanOrEqual(SYNC_CONCURRENCY);
     expect(progress[0]?.state).toBe('running');
     expect(progress.at(-1)).toMatchObject({ state: 'done', rows: 1050 });
     expect(sync.states([CONN])[0]).toMatchObject({ inProgress: false, resumable: false, cachedCount: 1050, lastErrorCode: null });
