@@ -26,7 +26,7 @@ function insertClient(sqlite: Database.Database, remoteId: string, name: string)
 describe('migrations', () => {
   it('are numbered in steps of 10, in order', () => {
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions.slice(0, 6)).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(versions.slice(0, 7)).toEqual([10, 20, 30, 40, 50, 60, 70]);
     versions.forEach((v, i) => {
       expect(v % 10).toBe(0);
       expect(v).toBeGreaterThan(versions[i - 1] ?? 0);
@@ -103,6 +103,23 @@ describe('migrations', () => {
     expect(columns).toEqual(['connection_id', 'client_uid', 'fingerprint', 'created_at']);
     db.sqlite.prepare(`INSERT INTO client_keys VALUES ('conn', 'a', 'bbbb', '2025-01-01T00:00:00.000Z')`).run();
     expect(() => db.sqlite.prepare(`INSERT INTO client_keys VALUES ('conn', 'a', 'cccc', NULL)`).run()).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('0060 → 0070: the FTS triggers go, the index is rebuilt over the live rows only, searches still match', () => {
+    const { db } = atVersion(60);
+    insertClient(db.sqlite, 'a', 'Boulangerie Dupont');
+    insertClient(db.sqlite, 'b', 'Boucherie Martin');
+    db.sqlite.prepare(`UPDATE clients SET removed_at = '2025-04-04T00:00:00Z' WHERE remote_id = 'b'`).run();
+    expect(migrate(db.sqlite, MIGRATIONS, 70)).toBe(70);
+    const triggers = db.sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`).all();
+    expect(triggers).toEqual([]);
+    const match = (q: string) => db.sqlite.prepare(`SELECT c.remote_id FROM clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ?`).all(q);
+    expect(match('"bou"*')).toEqual([{ remote_id: 'a' }]);
+    expect(match('"ly"*')).toEqual([{ remote_id: 'a' }]); // the two-letter prefix index
+    expect(match('name : ("dupont"*)')).toEqual([{ remote_id: 'a' }]);
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 2 });
+    const sql = (db.sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'clients_fts'`).get() as { sql: string }).sql;
+    expect(sql).toMatch(/prefix = '2'/);
   });
 
   it('a failing migration rolls back entirely and leaves the version where it was', () => {

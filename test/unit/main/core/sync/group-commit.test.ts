@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../../../../main/core/sync/group-commit';
+import type { FetchedPage } from '../../../../../main/core/sync/group-commit';
+
+const page = (n: number): FetchedPage => ({ page: n, records: [] });
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('group commit', () => {
+  it('commits pages that arrive together in one transaction, and a later page in the next', async () => {
+    const batches: number[][] = [];
+    const commits = createGroupCommit({ maxPending: 10, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
+    await commits.add(page(1));
+    await commits.add(page(2));
+    await commits.add(page(3));
+    expect(batches).toEqual([]); // nothing is committed before the event loop turns
+    await turn();
+    expect(batches).toEqual([[1, 2, 3]]);
+    await commits.add(page(4));
+    await commits.drain();
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('lets fetching go on until maxPending pages wait, then holds it until they are committed', async () => {
+    const batches: number[][] = [];
+    const commits = createGroupCommit({ maxPending: 2, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
+    let released = false;
+    await commits.add(page(1));
+    const second = commits.add(page(2)).then(() => {
+      released = true;
+    });
+    await Promise.resolve();
+    expect(released).toBe(false);
+    await second;
+    expect(batches).toEqual([[1, 2]]);
+  });
+
+  it('a failed commit fails the next add and the drain, and commits nothing after it', async () => {
+    const batches: number[][] = [];
+    let fail = true;
+    const commits = createGroupCommit({
+      maxPending: 10,
+      commit: (pages) => {
+        if (fail) throw new Error('disk full');
+        batches.push(pages.map((p) => p.page));
+      },
+    });
+    await commits.add(page(1));
+    await turn();
+    fail = false;
+    await expect(commits.add(page(2))).rejects.toThrow('disk full');
+    await expect(commits.drain()).rejects.toThrow('disk full');
+    expect(batches).toEqual([]);
+  });
+
+  it('drain resolves at once when nothing waits', async () => {
+    const commits = createGroupCommit({ maxPending: 2, commit: () => {} });
+    await expect(commits.drain()).resolves.toBeUndefined();
+  });
+});
