@@ -14,7 +14,7 @@ import { readDb, writeDb } from '../../../main/core/cache/handles';
 import { createClientReads } from '../../../main/core/cache/clients/client-reads';
 import { createClientWrites } from '../../../main/core/cache/clients/client-writes';
 import { generateClients } from '../../fixtures/cache/generate-clients';
-import { percentile, round, seconds } from '../support/figures';
+import { percentile, round, seconds, spread } from '../support/figures';
 import type { Figures } from '../support/figures';
 
 const CLIENTS = 100_000;
@@ -22,6 +22,8 @@ const CONNECTION = 'bench';
 const SEARCH_ROUNDS = 10;
 const WINDOW_RUNS = 100;
 const LIKE_ROUNDS = 2;
+/** Fresh caches the 100k write is measured on: this host's speed swings by a third from one second to the next. */
+const WRITE_RUNS = 3;
 
 /** What people type: prefixes of trades, family names and cities, SIRET starts, two-word searches. */
 const QUERIES = [
@@ -111,16 +113,25 @@ function measureReads(db: CacheDb): Figures {
 
 export async function measure(): Promise<Figures> {
   const clients = generateClients(CONNECTION, CLIENTS, 2024);
-  const figures: Figures = {};
-  await withFreshDb((db) => {
-    figures['cache.write100k_s'] = { value: round(writeInPages(db, clients, CLIENTS)), unit: 's', note: 'one transaction, FTS incl.' };
-    // Reads are measured at rest: not while the worker is still copying the 100k write out of the WAL.
-    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    Object.assign(figures, measureReads(db));
-  });
-  await withFreshDb((db) => {
-    const value = writeInPages(db, clients, 100);
-    figures['cache.write100k_pages100_s'] = { value: round(value), unit: 's', note: '1,000 transactions of 100 (as a sync commits)' };
-  });
-  return figures;
+  const writes: number[] = [];
+  let reads: Figures = {};
+  for (let run = 1; run <= WRITE_RUNS; run++) {
+    await withFreshDb((db) => {
+      writes.push(writeInPages(db, clients, CLIENTS));
+      if (run < WRITE_RUNS) return;
+      // Reads are measured at rest: not while the worker is still copying the 100k write out of the WAL.
+      db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      reads = measureReads(db);
+    });
+  }
+  const pages = await withFreshDb((db) => writeInPages(db, clients, 100));
+  return {
+    'cache.write100k_s': {
+      value: round(percentile(writes, 50)),
+      unit: 's',
+      note: `one transaction, FTS incl.; median of ${WRITE_RUNS} fresh caches (${spread(writes)} s)`,
+    },
+    ...reads,
+    'cache.write100k_pages100_s': { value: round(pages), unit: 's', note: '1,000 transactions of 100 (as a sync commits)' },
+  };
 }

@@ -23,3 +23,8 @@ export function percentile(samples: readonly number[], p: number): number {
 export function seconds(startedMs: number): number {
   return (performance.now() - startedMs) / 1000;
 }
+
+/** "min–max" of a few runs, for a figure's note. */
+export function spread(samples: readonly number[], digits = 2): string {
+  return `${round(Math.min(...samples), digits)}–${round(Math.max(...samples), digits)}`;
+}

@@ -1,6 +1,6 @@
 import type { ClientRecord } from '../../../../shared/domain';
 import type { WriteDb } from '../handles';
-import { contentHash, recordToRowValues } from './mappers';
+import { canonicalJson, contentHash, recordToRowValues } from './mappers';
 import type { ClientRowValues } from './mappers';
 
 export interface PageWriteResult {
@@ -120,7 +120,8 @@ export function createClientWrites(db: WriteDb): ClientWrites {
       const updatedIds = new Set<number>();
       const indexedIds = new Set<number>();
       for (const record of records) {
-        const hash = contentHash(record);
+        const extraJson = canonicalJson(record.extra);
+        const hash = contentHash(record, extraJson);
         const before = known.get(record.remoteId);
         if (before && before.content_hash === hash && before.removed_at === null) {
           unchanged.push(record.remoteId);
@@ -128,7 +129,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
         }
         if (before) updatedIds.add(before.id);
         if (before?.removed_at === null) indexedIds.add(before.id);
-        rows.push(recordToRowValues(record, hash));
+        rows.push(recordToRowValues(record, hash, extraJson));
       }
       if (rows.length) {
         const lastIdBefore = lastId.get()?.id ?? 0;

@@ -74,13 +74,17 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
-/** What the server said about a client, hashed: a re-sync compares this and skips identical rows. */
-export function contentHash(record: ClientRecord): string {
+/**
+ * What the server said about a client, hashed: a re-sync compares this and skips identical rows.
+ * `extraJson` is `canonicalJson(record.extra)` when the caller has it already.
+ */
+export function contentHash(record: ClientRecord, extraJson = canonicalJson(record.extra)): string {
   const fields = [record.name, record.identifier, record.description, record.status, record.createdAt, record.updatedAt, record.version ?? null];
-  return hash('sha1', `${JSON.stringify(fields)}${canonicalJson(record.extra)}`, 'base64url');
+  return hash('sha1', `${JSON.stringify(fields)}${extraJson}`, 'base64url');
 }
 
-export function recordToRowValues(record: ClientRecord, hash: string): ClientRowValues {
+/** The upsert's values for one row; `extraJson` (canonical, so the same text the hash was taken of) is stored as is. */
+export function recordToRowValues(record: ClientRecord, hash: string, extraJson: string): ClientRowValues {
   return [
     record.remoteId,
     record.name,
@@ -90,7 +94,7 @@ export function recordToRowValues(record: ClientRecord, hash: string): ClientRow
     record.createdAt,
     record.updatedAt,
     record.version ?? null,
-    JSON.stringify(record.extra),
+    extraJson,
     record.extra.hasConfigPdp === true ? 1 : 0,
     hash,
   ];
