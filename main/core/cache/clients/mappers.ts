@@ -40,32 +40,26 @@ export type ClientRowValues = [
 
 const STATUSES = new Set<string>(['active', 'inactive', 'suspended', 'unknown']);
 
-const sortedKeysByShape = new Map<string, string[]>();
-const SHAPES_KEPT = 256;
-
-/** An object's keys in sorted order; remembered per key list, since every row of a provider has the same few. */
-function sortedKeys(object: object): string[] {
-  const keys = Object.keys(object);
-  const shape = keys.join('\u0000');
-  let sorted = sortedKeysByShape.get(shape);
-  if (!sorted) {
-    sorted = [...keys].sort();
-    if (sortedKeysByShape.size < SHAPES_KEPT) sortedKeysByShape.set(shape, sorted);
-  }
-  return sorted;
-}
-
 /**
  * JSON with object keys sorted, so equal content always hashes equal. Hand-rolled rather than a
- * JSON.stringify replacer: it runs for every row of every sync page (a replacer was ~5x slower).
+ * JSON.stringify replacer: it runs for every row of every sync page (a replacer was ~5x slower). A flat
+ * object whose keys are already in order (what the providers' mappers build) is plain JSON.stringify.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const object = value as Record<string, unknown>;
-  const keys = sortedKeys(object);
-  // Flat objects (the usual provider extras): the native serializer, keys in sorted order.
-  if (keys.every((k) => object[k] === null || typeof object[k] !== 'object')) return JSON.stringify(object, keys);
+  const keys = Object.keys(object);
+  let flat = true;
+  let ordered = true;
+  for (let i = 0; i < keys.length; i++) {
+    const v = object[keys[i] as string];
+    if (v !== null && typeof v === 'object') flat = false;
+    if (i > 0 && (keys[i - 1] as string) > (keys[i] as string)) ordered = false;
+  }
+  if (flat && ordered) return JSON.stringify(object);
+  keys.sort();
+  if (flat) return JSON.stringify(object, keys);
   const parts: string[] = [];
   for (const key of keys) {
     const v = object[key];

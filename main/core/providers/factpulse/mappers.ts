@@ -22,11 +22,12 @@ export function toClientRecord(connectionId: string, wire: unknown): ClientRecor
     status: isActive === true ? 'active' : isActive === false ? 'inactive' : 'unknown',
     createdAt: str(w.createdAt),
     updatedAt: str(w.updatedAt),
+    // Keys in sorted order: the cache's canonical JSON of the extras is then plain JSON.stringify.
     extra: {
+      hasConfigChorus: Boolean(w.hasConfigChorus),
       hasConfigPdp: Boolean(w.hasConfigPdp),
       pdpIsActive: typeof w.pdpIsActive === 'boolean' ? w.pdpIsActive : null,
       pdpIsMock: typeof w.pdpIsMock === 'boolean' ? w.pdpIsMock : null,
-      hasConfigChorus: Boolean(w.hasConfigChorus),
     },
   };
 }
