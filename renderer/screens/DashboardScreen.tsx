@@ -72,10 +72,17 @@ export function DashboardScreen() {
                     <strong>{c.label}</strong> {c.demo && <span className="badge sandbox">{t('common.demoBadge')}</span>}
                     <span className="muted mono"> {c.baseUrl}</span>
                     <br />
-                    <span className="muted" data-testid="dashboard-counts">
-                      {t('offline.cachedClients', { count: cached?.total ?? 0 })}
-                      {' · '}
-                      {cached?.lastSynced ? t('offline.lastSynced', { when: timeAgo(cached.lastSynced, i18n.language) }) : t('offline.neverSynced')}
+                    {/* Until the counts arrive, say so: "0 clients cached · never synced" would be false. */}
+                    <span className="muted" data-testid="dashboard-counts" aria-busy={counts === null}>
+                      {counts === null ? (
+                        t('common.loading')
+                      ) : (
+                        <>
+                          {t('offline.cachedClients', { count: cached?.total ?? 0 })}
+                          {' · '}
+                          {cached?.lastSynced ? t('offline.lastSynced', { when: timeAgo(cached.lastSynced, i18n.language) }) : t('offline.neverSynced')}
+                        </>
+                      )}
                       {pending.queued + pending.conflicts + pending.failed > 0 &&
                         ` · ${t('offline.pendingCount', { count: pending.queued + pending.conflicts + pending.failed })}`}
                     </span>

@@ -99,7 +99,10 @@ describe('Offline flows: cache, sync, outbox conflicts and the audit log', () =>
 
     await page.click('[data-nav="dashboard"]');
     await page.getByTestId('dashboard-outbox').waitFor();
-    await expect(page.textContent('[data-dashboard-connection="Demo workspace (sandbox)"] [data-testid="dashboard-counts"]')).resolves.toMatch(/60 clients cached · last synced .* · 1 change waiting/);
+    // The counts arrive after the screen: wait for them rather than read the first paint.
+    const counts = page.locator('[data-dashboard-connection="Demo workspace (sandbox)"] [data-testid="dashboard-counts"][aria-busy="false"]');
+    await counts.waitFor();
+    await expect(counts.textContent()).resolves.toMatch(/60 clients cached · last synced .* · 1 change waiting/);
     await page.locator('[data-dashboard-connection="Demo workspace (sandbox)"] [data-connection-state="offline"]').waitFor();
     await harness.screenshot('offline-dashboard');
   });
