@@ -11,8 +11,10 @@ export interface ReadStatement<R, P extends Params = Params> {
   iterate(...params: P): IterableIterator<R>;
 }
 
-export interface WriteStatement<P extends Params = Params> {
+export interface WriteStatement<P extends Params = Params, R = unknown> {
   run(...params: P): Database.RunResult;
+  /** Runs the write and returns the rows of its RETURNING clause. */
+  all(...params: P): R[];
 }
 
 declare const readBrand: unique symbol;
@@ -27,7 +29,7 @@ export interface ReadDb {
 /** Handed to write modules only: prepares writes and runs them in transactions. */
 export interface WriteDb extends ReadDb {
   readonly [writeBrand]: true;
-  write<P extends Params = Params>(sql: string): WriteStatement<P>;
+  write<P extends Params = Params, R = unknown>(sql: string): WriteStatement<P, R>;
   /** One transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
 }
@@ -52,7 +54,7 @@ export function writeDb(db: CacheDb): WriteDb {
     read: (sql: string) => prepareRead(db.sqlite, sql),
     write: (sql: string) => {
       const stmt = db.sqlite.prepare(sql);
-      return { run: (...params: unknown[]) => stmt.run(...params) };
+      return { run: (...params: unknown[]) => stmt.run(...params), all: (...params: unknown[]) => stmt.all(...params) };
     },
     transaction: db.transaction,
   } as unknown as WriteDb;

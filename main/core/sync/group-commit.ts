@@ -17,32 +17,39 @@ export interface GroupCommitOptions {
   commit(pages: FetchedPage[]): void;
   /** Pages that may wait for a commit before fetching waits too. */
   maxPending: number;
+  /** Pages one transaction takes at most; the rest wait for the next turn of the loop. */
+  maxBatch: number;
 }
 
 /**
  * Lets the walk go on fetching while the database commits. A commit runs on the next turn of the event
- * loop (setImmediate) after a page arrives and takes every page queued by then, so the responses that
- * came in during one commit share the next: a walk whose commits keep up commits each page as it comes,
- * one that outpaces them pays for fewer, larger transactions (a commit of several pages rewrites mostly
- * the same sort-index and FTS pages as a commit of one). Waiting longer to batch more was slower: the
- * larger commits held back the responses that would have sent the next requests.
+ * loop (setImmediate) after a page arrives and takes the pages queued by then, up to `maxBatch`, so the
+ * responses that came in during one commit share the next: a walk whose commits keep up commits each page
+ * as it comes, one that outpaces them pays for fewer, larger transactions (a commit of two pages rewrites
+ * mostly the same sort-index and FTS pages as a commit of one). Waiting longer to batch more was slower:
+ * the larger commits held back the responses that would have sent the next requests.
  */
 export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
-  let queued: FetchedPage[] = [];
+  const queued: FetchedPage[] = [];
   let scheduled = false;
   let failure: { error: unknown } | null = null;
   let waiters: Array<{ resolve(): void; reject(err: unknown): void }> = [];
 
   function flush(): void {
     scheduled = false;
-    const batch = queued;
-    queued = [];
+    const batch = queued.splice(0, options.maxBatch);
     if (!failure && batch.length) {
       try {
         options.commit(batch);
       } catch (error) {
         failure = { error };
       }
+    }
+    if (queued.length && !failure) {
+      // The pages past this batch: committed on the next turn, after the I/O that waits (IPC, responses).
+      scheduled = true;
+      setImmediate(flush);
+      return;
     }
     const done = waiters;
     waiters = [];

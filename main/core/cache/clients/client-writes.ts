@@ -85,8 +85,8 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   const markSeen = db.write<[number, string, string]>(
     `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
   );
-  const ftsDropUnseen = db.write<[string, number]>(`${FTS_DROP} WHERE ${UNSEEN}`);
-  const removeUnseen = db.write<[string, string, number]>(`UPDATE clients SET removed_at = ? WHERE ${UNSEEN}`);
+  // The text columns do not change here, so the rows' text can be dropped from the index after the update.
+  const removeUnseen = db.write<[string, string, number], { id: number }>(`UPDATE clients SET removed_at = ? WHERE ${UNSEEN} RETURNING id`);
   const pdpInfo = db.write<[number, string | null, string, string]>(
     'UPDATE clients SET pdp_configured = ?, encryption_mode = ? WHERE connection_id = ? AND remote_id = ?',
   );
@@ -149,8 +149,9 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     upsertPage,
     markUnseenRemoved: (connectionId, walkId, at) =>
       db.transaction(() => {
-        ftsDropUnseen.run(connectionId, walkId);
-        return removeUnseen.run(at, connectionId, walkId).changes;
+        const removed = removeUnseen.all(at, connectionId, walkId).map((r) => r.id);
+        if (removed.length) ftsDropIds.run(JSON.stringify(removed));
+        return removed.length;
       }),
     setPdpInfo: (connectionId, remoteId, info) => {
       pdpInfo.run(info.configured ? 1 : 0, info.encryptionMode, connectionId, remoteId);

@@ -8,7 +8,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 describe('group commit', () => {
   it('commits pages that arrive together in one transaction, and a later page in the next', async () => {
     const batches: number[][] = [];
-    const commits = createGroupCommit({ maxPending: 10, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
+    const commits = createGroupCommit({ maxPending: 10, maxBatch: 10, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
     await commits.add(page(1));
     await commits.add(page(2));
     await commits.add(page(3));
@@ -22,7 +22,7 @@ describe('group commit', () => {
 
   it('lets fetching go on until maxPending pages wait, then holds it until they are committed', async () => {
     const batches: number[][] = [];
-    const commits = createGroupCommit({ maxPending: 2, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
+    const commits = createGroupCommit({ maxPending: 2, maxBatch: 10, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
     let released = false;
     await commits.add(page(1));
     const second = commits.add(page(2)).then(() => {
@@ -39,6 +39,7 @@ describe('group commit', () => {
     let fail = true;
     const commits = createGroupCommit({
       maxPending: 10,
+      maxBatch: 10,
       commit: (pages) => {
         if (fail) throw new Error('disk full');
         batches.push(pages.map((p) => p.page));
@@ -52,8 +53,18 @@ describe('group commit', () => {
     expect(batches).toEqual([]);
   });
 
+  it('takes at most maxBatch pages a transaction, the rest on the following turns', async () => {
+    const batches: number[][] = [];
+    const commits = createGroupCommit({ maxPending: 10, maxBatch: 2, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
+    for (let n = 1; n <= 5; n++) await commits.add(page(n));
+    await turn();
+    expect(batches).toEqual([[1, 2]]);
+    await commits.drain();
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
   it('drain resolves at once when nothing waits', async () => {
-    const commits = createGroupCommit({ maxPending: 2, commit: () => {} });
+    const commits = createGroupCommit({ maxPending: 2, maxBatch: 2, commit: () => {} });
     await expect(commits.drain()).resolves.toBeUndefined();
   });
 });
