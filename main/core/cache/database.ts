@@ -37,7 +37,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): CacheDb {
   // 64 MiB page cache and in-memory temp b-trees: the sort indexes and FTS segments of a 100k cache stay hot.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  // A sync commits one page per transaction, each touching pages all over the sort and FTS indexes; a
+  // A sync commits one or two pages per transaction, each touching pages all over the sort and FTS indexes; a
   // checkpoint (two fsyncs) every 1,000 WAL pages cost half a 10k sync. Checkpoint every ~40 MiB instead,
   // and cut the WAL file back to 64 MiB after; the app moves checkpoints to a worker altogether.
   sqlite.pragma(`wal_autocheckpoint = ${FOREGROUND_AUTOCHECKPOINT_PAGES}`);

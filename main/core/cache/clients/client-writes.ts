@@ -97,7 +97,11 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL ORDER BY name`,
   );
 
-  /** Runs `write` with the secondary indexes dropped, then creates them again from their own DDL. */
+  /**
+   * Runs `write` with the secondary indexes dropped, then creates them again from their own DDL (read from
+   * the schema, so the migrations stay the one place an index is declared). Prepared per call: the set of
+   * indexes is whatever the schema holds, and bulk writes are rare.
+   */
   function withIndexesRebuilt(write: () => void): void {
     const indexes = secondaryIndexes.all();
     for (const index of indexes) db.write(`DROP INDEX "${index.name.replaceAll('"', '""')}"`).run();
@@ -113,8 +117,11 @@ export function createClientWrites(db: WriteDb): ClientWrites {
 
   function upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult {
     return db.transaction(() => {
-      const cached = anyRow.get(connectionId) !== undefined;
-      const known = new Map(cached ? existing.all(connectionId, JSON.stringify(records.map((r) => r.remoteId))).map((row) => [row.remote_id, row]) : []);
+      // A connection with nothing cached yet (its first sync) has no rows to compare against.
+      const known = new Map<string, KnownRow>();
+      if (anyRow.get(connectionId)) {
+        for (const row of existing.all(connectionId, JSON.stringify(records.map((r) => r.remoteId)))) known.set(row.remote_id, row);
+      }
       const rows: ClientRowValues[] = [];
       const unchanged: string[] = [];
       const updatedIds = new Set<number>();
