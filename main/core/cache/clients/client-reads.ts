@@ -3,11 +3,12 @@ import type { CachedClient, ClientCounts, ClientWindow, ClientWindowQuery } from
 import type { ReadDb, ReadStatement } from '../handles';
 import type { ClientRow } from './mappers';
 import { rowToCached, rowToRecord } from './mappers';
-import { parseSearch, relevanceTiers } from './fts-query';
+import { nameAndRestMatches, parseSearch } from './fts-query';
+import { nameKeyRange } from './name-key';
 import type { SearchQuery } from './fts-query';
 import { highlightSnippet, highlightText } from './highlight';
-import { chooseMatchMode, encodeCursor, offsetOf, onlyTextFilter, planWindow } from './window-sql';
-import type { MatchMode, WindowPlan } from './window-sql';
+import { chooseMatchMode, encodeCursor, offsetOf, onlyTextFilter, planWindow, SPREAD } from './window-sql';
+import type { MatchMode, TextFilter, WindowPlan } from './window-sql';
 import { createCountMemo } from './count-memo';
 
 export interface ClientReads {
@@ -71,45 +72,78 @@ export function createClientReads(db: ReadDb): ClientReads {
    * A window past the middle is read from the other end (reverse order, then flipped back): an offset
    * walks the sort index, so the last window of 100k rows costs what the first one does.
    */
-  function windowIds(q: ClientWindowQuery, plan: WindowPlan, match: string | null, mode: MatchMode, total: () => number): number[] {
+  function windowIds(q: ClientWindowQuery, text: TextFilter, total: () => number, plan = planWindow(q, text)): number[] {
     const fromEnd = q.sort !== 'relevance' && !q.cursor && q.offset > 0 && q.offset + q.limit / 2 > total() / 2;
     if (!fromEnd) return stmt<{ id: number }>(plan.idsSql).all(...plan.idsParams).map((r) => r.id);
     const left = total() - q.offset;
     if (left <= 0) return [];
     const limit = Math.min(q.limit, left);
     const reversed: ClientWindowQuery = { ...q, direction: q.direction === 'desc' ? 'asc' : 'desc', offset: left - limit, limit };
-    const back = planWindow(reversed, match, mode);
+    const back = planWindow(reversed, text);
     return stmt<{ id: number }>(back.idsSql).all(...back.idsParams).map((r) => r.id).reverse();
   }
 
   const matchesOf = (match: string) => countOnce(`match\u0000${match}`, () => matchCount.get(match)?.n ?? 0);
+  const rows = () => rowEstimate.get()?.n ?? 0;
 
   /** Ids of one window sorted by a column, optionally limited to an FTS match; `total` is its full count. */
   function sortedIds(q: ClientWindowQuery, match: string | null): { ids: number[]; total: () => number; plan: WindowPlan } {
     const matches = match === null ? null : matchesOf(match);
-    const mode = matches === null ? 'lookup' : chooseMatchMode(matches, rowEstimate.get()?.n ?? 0, q.offset, q.limit);
-    const plan = planWindow(q, match, mode);
+    const text: TextFilter = { match, mode: matches === null ? 'lookup' : chooseMatchMode(matches, rows(), q.offset, q.limit) };
+    const plan = planWindow(q, text);
     const total = () => (matches !== null && onlyTextFilter(q) ? matches : countOf(plan));
     if (matches === 0) return { ids: [], total: () => 0, plan };
-    return { ids: windowIds(q, plan, match, mode, total), total, plan };
+    return { ids: windowIds(q, text, total, plan), total, plan };
+  }
+
+  /** One relevance tier: its rows (a fixed way of reading them, or one chosen per window) and how many. */
+  interface Tier {
+    text: Omit<TextFilter, 'mode'>;
+    mode?: MatchMode;
+    total: number;
   }
 
   /**
-   * Relevance without ranking every match (bm25 over 10k prefix matches cost 15 ms): clients whose name
-   * holds every term first, then the other matches, each tier in name order, offset-paged across both.
+   * Relevance without ranking every match (bm25 over 10k prefix matches cost 15 ms), in three tiers, each
+   * in name order: names that start with what was typed, other names that hold every term, the other
+   * matches. The first tier is one range of the name-key index, so a trade typed at the start of a name
+   * ("bou" of 4,000 "Boulangerie …") costs a 50-row index walk; the other two are spread through the index,
+   * so walking it and testing membership of the match usually beats sorting every match.
    */
+  function relevanceTiers(q: ClientWindowQuery, search: SearchQuery, byName: ClientWindowQuery): Tier[] {
+    const [nameMatch, restMatch] = nameAndRestMatches(search.match);
+    const count = (text: TextFilter) => countOf(planWindow(byName, text));
+    const only = onlyTextFilter(q);
+    const nameTotal = only ? matchesOf(nameMatch) : count({ match: nameMatch, mode: 'lookup' });
+    const allTotal = only ? matchesOf(search.match) : count({ match: search.match, mode: 'lookup' });
+    const range = q.query ? nameKeyRange(q.query) : null;
+    const tiers: Tier[] = [];
+    let startTotal = 0;
+    if (range && nameTotal > 0) {
+      const names = { range, within: true };
+      const inRange = count({ match: null, mode: 'lookup', names });
+      startTotal = inRange && count({ match: nameMatch, mode: 'scan', names });
+      // Every name in the range matches the search, unless the index and the key fold a letter differently.
+      tiers.push(startTotal === inRange ? { text: { match: null, names }, total: startTotal } : { text: { match: nameMatch, names }, mode: 'scan', total: startTotal });
+    }
+    tiers.push({ text: { match: nameMatch, ...(range ? { names: { range, within: false } } : {}) }, total: nameTotal - startTotal });
+    tiers.push({ text: { match: nameTotal ? restMatch : search.match }, total: allTotal - nameTotal });
+    return tiers;
+  }
+
+  /** Offset-paged across the tiers, so the next page picks up inside whichever tier the last one ended in. */
   function relevanceIds(q: ClientWindowQuery, search: SearchQuery): { ids: number[]; total: number; nextCursor: string | null } {
     const offset = offsetOf(q);
     const byName: ClientWindowQuery = { ...q, sort: 'name', direction: 'asc', cursor: undefined };
-    const tiers = relevanceTiers(search.match).map((match) => ({
-      match,
-      total: onlyTextFilter(q) ? matchesOf(match) : countOf(planWindow(byName, match)),
-    }));
+    const tiers = relevanceTiers(q, search, byName);
     const ids: number[] = [];
     let skip = offset;
     for (const tier of tiers) {
       const want = q.limit - ids.length;
-      if (want > 0 && skip < tier.total) ids.push(...sortedIds({ ...byName, offset: skip, limit: want }, tier.match).ids);
+      if (want > 0 && skip < tier.total) {
+        const mode = tier.mode ?? chooseMatchMode(tier.total, rows(), skip, want, SPREAD);
+        ids.push(...windowIds({ ...byName, offset: skip, limit: want }, { ...tier.text, mode }, () => tier.total));
+      }
       skip = Math.max(0, skip - tier.total);
     }
     const total = tiers.reduce((sum, t) => sum + t.total, 0);

@@ -21,10 +21,10 @@ export interface ClientWrites {
 
 /** Columns bound per row, in `recordToRowValues` order; the connection, sync time and walk are bound once per statement. */
 const ROW_COLUMNS = [
-  'remote_id', 'name', 'identifier', 'description', 'status', 'created_at', 'updated_at',
+  'remote_id', 'name', 'name_key', 'identifier', 'description', 'status', 'created_at', 'updated_at',
   'version', 'extra_json', 'pdp_configured', 'content_hash',
 ] as const;
-/** Rows per upsert statement: a whole sync page is one statement (1,100 bound values). */
+/** Rows per upsert statement: a whole sync page is one statement (1,200 bound values). */
 const ROWS_PER_STATEMENT = 100;
 /**
  * A write of at least this many rows, into a table holding no more, drops the secondary indexes of
@@ -45,7 +45,7 @@ function upsertSql(rows: number): string {
     INSERT INTO clients (connection_id, ${ROW_COLUMNS.join(', ')}, synced_at, seen_walk)
     VALUES ${Array.from({ length: rows }, () => row).join(', ')}
     ON CONFLICT (connection_id, remote_id) DO UPDATE SET
-      name = excluded.name, identifier = excluded.identifier, description = excluded.description,
+      name = excluded.name, name_key = excluded.name_key, identifier = excluded.identifier, description = excluded.description,
       status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
       version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
       encryption_mode = CASE WHEN excluded.pdp_configured = 0 THEN NULL ELSE clients.encryption_mode END,

@@ -29,7 +29,7 @@ export function ftsMatchExpression(text: string): string | null {
   return parseSearch(text)?.match ?? null;
 }
 
-/** Relevance tiers: rows whose name holds every term come first, then the other matches. */
-export function relevanceTiers(match: string): [nameMatch: string, otherMatch: string] {
+/** The rows whose name holds every term, and the other matches. */
+export function nameAndRestMatches(match: string): [nameMatch: string, restMatch: string] {
   return [`name : (${match})`, `(${match}) NOT name : (${match})`];
 }

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { ClientRecord, ClientStatus } from '../../../../shared/domain';
 import type { CachedClient } from '../../../../shared/schemas/cache';
+import { nameKey } from './name-key';
 
 /** A `clients` row as SQLite returns it. */
 export interface ClientRow {
@@ -8,6 +9,8 @@ export interface ClientRow {
   connection_id: string;
   remote_id: string;
   name: string;
+  /** `nameKey(name)`: what name sorts and prefix searches use. */
+  name_key: string;
   identifier: string | null;
   description: string | null;
   status: string;
@@ -27,6 +30,7 @@ export interface ClientRow {
 export type ClientRowValues = [
   remoteId: string,
   name: string,
+  nameKey: string,
   identifier: string | null,
   description: string | null,
   status: string,
@@ -82,6 +86,7 @@ export function recordToRowValues(record: ClientRecord, hash: string, extraJson:
   return [
     record.remoteId,
     record.name,
+    nameKey(record.name),
     record.identifier,
     record.description,
     record.status,

@@ -6,6 +6,7 @@ import { migration0040 } from './0040-audit-log';
 import { migration0050 } from './0050-key-journal';
 import { migration0060 } from './0060-client-keys';
 import { migration0070 } from './0070-fts-by-repository';
+import { migration0080 } from './0080-name-key';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in steps of 10. */
@@ -17,7 +18,8 @@ export interface Migration {
 /**
  * In order. Never edit an applied migration: add the next one.
  * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5); 0060 client-keys (key age filter);
- * 0070 fts-by-repository (the client writes maintain the FTS index).
+ * 0070 fts-by-repository (the client writes maintain the FTS index);
+ * 0080 name-key (names sort by a stored key without case or accents).
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -27,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];

@@ -26,7 +26,7 @@ function insertClient(sqlite: Database.Database, remoteId: string, name: string)
 describe('migrations', () => {
   it('are numbered in steps of 10, in order', () => {
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions.slice(0, 7)).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(versions.slice(0, 8)).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
     versions.forEach((v, i) => {
       expect(v % 10).toBe(0);
       expect(v).toBeGreaterThan(versions[i - 1] ?? 0);
@@ -120,6 +120,28 @@ describe('migrations', () => {
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 2 });
     const sql = (db.sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'clients_fts'`).get() as { sql: string }).sql;
     expect(sql).toMatch(/prefix = '2'/);
+  });
+
+  it('0070 → 0080: every row gets its name key, and the three name indexes sort by it (accents and case aside)', () => {
+    const { db } = atVersion(70);
+    insertClient(db.sqlite, 'a', 'Épicerie  Guérin');
+    insertClient(db.sqlite, 'b', 'zoé Martin');
+    insertClient(db.sqlite, 'c', 'Fromagerie Roux');
+    insertClient(db.sqlite, 'd', 'epicerie Dupont');
+    expect(migrate(db.sqlite, MIGRATIONS, 80)).toBe(80);
+    const keys = db.sqlite.prepare('SELECT remote_id, name_key FROM clients ORDER BY remote_id').all();
+    expect(keys).toEqual([
+      { remote_id: 'a', name_key: 'epicerie guerin' },
+      { remote_id: 'b', name_key: 'zoe martin' },
+      { remote_id: 'c', name_key: 'fromagerie roux' },
+      { remote_id: 'd', name_key: 'epicerie dupont' },
+    ]);
+    const indexed = db.sqlite.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql LIKE '%name%' ORDER BY name`).all() as Array<{ name: string; sql: string }>;
+    expect(indexed.map((i) => i.name)).toEqual(['clients_by_conn_name', 'clients_by_name', 'clients_by_status']);
+    for (const index of indexed) expect(index.sql).toMatch(/name_key, id\) WHERE removed_at IS NULL/);
+    const byName = db.sqlite.prepare('SELECT remote_id FROM clients INDEXED BY clients_by_name WHERE removed_at IS NULL ORDER BY name_key, id').all();
+    expect(byName).toEqual([{ remote_id: 'd' }, { remote_id: 'a' }, { remote_id: 'c' }, { remote_id: 'b' }]);
+    expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('a failing migration rolls back entirely and leaves the version where it was', () => {

@@ -81,14 +81,14 @@ describe('the full-text index follows every client write', () => {
     expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expectIndexInStep();
     // The sort indexes serve the window queries again.
-    const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM clients c WHERE c.removed_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id LIMIT 50`).all();
+    const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM clients c WHERE c.removed_at IS NULL ORDER BY c.name_key, c.id LIMIT 50`).all();
     expect(JSON.stringify(plan)).toContain('clients_by_name');
   });
 
   it('a bulk write that fails keeps the indexes and the rows it would have replaced', () => {
     writes.upsertPage('A', generateClients('A', 100), 1, NOW);
     const before = indexes();
-    const broken = generateClients('A', 6_000, 3, 100).map((r, i) => (i === 5_999 ? { ...r, name: null as unknown as string } : r));
+    const broken = generateClients('A', 6_000, 3, 100).map((r, i) => (i === 5_999 ? { ...r, status: null as unknown as ClientRecord['status'] } : r));
     expect(() => writes.upsertPage('A', broken, 2, NOW)).toThrow(/NOT NULL/);
     expect(indexes()).toEqual(before);
     expect(liveRows()).toBe(100);

@@ -56,10 +56,63 @@ describe('search relevance: name matches first, then the rest, each in name orde
     expect(cursor).toBeUndefined();
   });
 
-  it('applies the other filters inside both tiers', () => {
+  it('applies the other filters inside the tiers', () => {
     const found = win({ query: 'mar', sort: 'relevance', connectionIds: ['A'], includeTotal: true, offset: 1, limit: 2 });
     expect(found.rows.map((r) => r.remoteId)).toEqual(['u-2', 'u-1']);
     expect(found.total).toBe(4);
+  });
+});
+
+describe('search relevance: names that start with what was typed come first', () => {
+  const more = (...records: ClientRecord[]) => createClientWrites(writeDb(db)).upsertPage('A', records, null, NOW);
+  const order = (input: ClientWindowInput) => win({ sort: 'relevance', ...input }).rows.map((r) => r.name);
+
+  it('ranks names starting with the query, then other names holding it, then the other matches', () => {
+    more(client('u-6', 'Martin & Fils'), client('u-7', 'Marbrerie Durand'));
+    const found = win({ query: 'mar', sort: 'relevance', includeTotal: true });
+    expect(found.rows.map((r) => r.name)).toEqual([
+      'Marbrerie Durand', 'Martin & Fils', 'Garage Marchand', 'Zoé Martin', 'Atelier Roux', 'Boulangerie Petit',
+    ]);
+    expect(found.total).toBe(6);
+    expect(order({ query: 'martin' })).toEqual(['Martin & Fils', 'Zoé Martin']);
+    expect(order({ query: 'garage mar' })).toEqual(['Garage Marchand']);
+  });
+
+  it('pages across the three tiers, from any offset, without repeating or losing a row', () => {
+    more(client('u-6', 'Martin & Fils'), client('u-7', 'Marbrerie Durand'));
+    const all = order({ query: 'mar', limit: 50 });
+    for (const limit of [1, 2, 4]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = win({ query: 'mar', sort: 'relevance', limit, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.rows.map((r) => r.name));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, `pages of ${limit}`).toEqual(all);
+    }
+    for (let offset = 0; offset <= all.length; offset++) expect(order({ query: 'mar', offset, limit: 3 })).toEqual(all.slice(offset, offset + 3));
+  });
+
+  it('ignores accents and case at the start of a name, as the search does', () => {
+    more(client('u-6', 'Épicerie Guérin'), client('u-7', 'Atelier Épinal'), client('u-8', 'EPI Conseil'));
+    for (const query of ['epi', 'Épi', 'ÉPI']) expect(order({ query }), query).toEqual(['EPI Conseil', 'Épicerie Guérin', 'Atelier Épinal']);
+  });
+
+  it('applies the other filters inside every tier', () => {
+    more({ ...client('u-6', 'Martin & Fils'), status: 'inactive' }, client('u-7', 'Marbrerie Durand'));
+    const found = win({ query: 'mar', sort: 'relevance', status: ['active'], includeTotal: true });
+    expect(found.rows.map((r) => r.name)).toEqual(['Marbrerie Durand', 'Garage Marchand', 'Zoé Martin', 'Atelier Roux', 'Boulangerie Petit']);
+    expect(found.total).toBe(5);
+  });
+
+  it('lists only real matches when a name key and the index disagree on a letter', () => {
+    more(client('u-7', 'Marbrerie Durand'));
+    // As if the key folded a character the index does not: this name's key starts with "mar", its text does not.
+    db.sqlite.prepare(`UPDATE clients SET name_key = 'mar roux' WHERE remote_id = 'u-5'`).run();
+    const found = win({ query: 'mar', sort: 'relevance', includeTotal: true });
+    expect(found.rows.map((r) => r.name)).toEqual(['Marbrerie Durand', 'Garage Marchand', 'Zoé Martin', 'Atelier Roux', 'Boulangerie Petit']);
+    expect(found.total).toBe(5);
   });
 });
 
