@@ -5,7 +5,6 @@
  * Compared as bytes (code points), so the key of what a user typed bounds every name that starts with it.
  */
 export function nameKey(name: string): string {
-  // eslint-disable-next-line no-control-regex -- the ASCII test is the fast path for most names
   const folded = /[^\u0000-\u007f]/.test(name) ? name.normalize('NFD').replace(/\p{M}+/gu, '') : name;
   const lower = folded.toLowerCase();
   return /\s\s|^\s|\s$|[^\S ]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
