@@ -1,7 +1,6 @@
 import type { ClientRecord } from '../../../../shared/domain';
 import type { WriteDb } from '../handles';
-import { canonicalJson, contentHash, recordToRowValues } from './mappers';
-import type { ClientRowValues } from './mappers';
+import { appendRowValues, canonicalJson, contentHash, ROW_COLUMNS } from './mappers';
 
 export interface PageWriteResult {
   /** Rows inserted or changed (unchanged rows are skipped by content hash). */
@@ -19,11 +18,6 @@ export interface ClientWrites {
   forget(connectionId: string): void;
 }
 
-/** Columns bound per row, in `recordToRowValues` order; the connection, sync time and walk are bound once per statement. */
-const ROW_COLUMNS = [
-  'remote_id', 'name', 'name_key', 'identifier', 'description', 'status', 'created_at', 'updated_at',
-  'version', 'extra_json', 'pdp_configured', 'content_hash',
-] as const;
 /** Rows per upsert statement: a whole sync page is one statement (1,200 bound values). */
 const ROWS_PER_STATEMENT = 100;
 /**
@@ -78,7 +72,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   const lastId = db.read<{ id: number | null }, []>('SELECT max(id) AS id FROM clients');
   const anyRow = db.read<{ found: number }, [string]>('SELECT 1 AS found FROM clients WHERE connection_id = ? LIMIT 1');
   const upsertMany = db.write<[unknown[], PerStatement]>(upsertSql(ROWS_PER_STATEMENT));
-  const upsertOne = db.write<[ClientRowValues, PerStatement]>(upsertSql(1));
+  const upsertOne = db.write<[unknown[], PerStatement]>(upsertSql(1));
   const ftsDropIds = db.write<[string]>(`${FTS_DROP} WHERE id IN (SELECT value FROM json_each(?))`);
   // Rows this write inserted all have ids past the last id before it; the rows it updated are listed.
   const ftsAddWritten = db.write<[number, string]>(`${FTS_ADD} WHERE id > ? OR id IN (SELECT value FROM json_each(?))`);
@@ -109,10 +103,13 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     for (const index of indexes) db.write(index.sql).run();
   }
 
-  function upsertRows(rows: ClientRowValues[], shared: PerStatement): void {
+  /** `values`: the rows' values end to end (ROW_COLUMNS each), bound a statement's worth at a time. */
+  function upsertRows(values: unknown[], shared: PerStatement): void {
+    const width = ROW_COLUMNS.length;
+    const many = width * ROWS_PER_STATEMENT;
     let at = 0;
-    for (; at + ROWS_PER_STATEMENT <= rows.length; at += ROWS_PER_STATEMENT) upsertMany.run(rows.slice(at, at + ROWS_PER_STATEMENT).flat(), shared);
-    for (; at < rows.length; at++) upsertOne.run(rows[at]!, shared);
+    for (; at + many <= values.length; at += many) upsertMany.run(values.slice(at, at + many), shared);
+    for (; at < values.length; at += width) upsertOne.run(values.slice(at, at + width), shared);
   }
 
   function upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult {
@@ -122,7 +119,8 @@ export function createClientWrites(db: WriteDb): ClientWrites {
       if (anyRow.get(connectionId)) {
         for (const row of existing.all(connectionId, JSON.stringify(records.map((r) => r.remoteId)))) known.set(row.remote_id, row);
       }
-      const rows: ClientRowValues[] = [];
+      const values: unknown[] = [];
+      let written = 0;
       const unchanged: string[] = [];
       const updatedIds = new Set<number>();
       const indexedIds = new Set<number>();
@@ -136,19 +134,20 @@ export function createClientWrites(db: WriteDb): ClientWrites {
         }
         if (before) updatedIds.add(before.id);
         if (before?.removed_at === null) indexedIds.add(before.id);
-        rows.push(recordToRowValues(record, hash, extraJson));
+        appendRowValues(values, record, hash, extraJson);
+        written++;
       }
-      if (rows.length) {
+      if (written) {
         const lastIdBefore = lastId.get()?.id ?? 0;
         if (indexedIds.size) ftsDropIds.run(JSON.stringify([...indexedIds]));
-        const upsert = () => upsertRows(rows, { connectionId, syncedAt, walkId });
-        if (rows.length >= BULK_ROWS && rows.length >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
+        const upsert = () => upsertRows(values, { connectionId, syncedAt, walkId });
+        if (written >= BULK_ROWS && written >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
         else upsert();
         ftsAddWritten.run(lastIdBefore, JSON.stringify([...updatedIds]));
       }
       // Changed rows are marked seen by the upsert itself; only the skipped ones need a second touch.
       if (walkId !== null && unchanged.length) markSeen.run(walkId, connectionId, JSON.stringify(unchanged));
-      return { written: rows.length, seen: records.length };
+      return { written, seen: records.length };
     });
   }
 

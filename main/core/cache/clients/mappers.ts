@@ -26,22 +26,6 @@ export interface ClientRow {
   pending?: number;
 }
 
-/** What the upsert binds for one row, in column order (connection, sync time and walk are bound per statement). */
-export type ClientRowValues = [
-  remoteId: string,
-  name: string,
-  nameKey: string,
-  identifier: string | null,
-  description: string | null,
-  status: string,
-  createdAt: string | null,
-  updatedAt: string | null,
-  version: number | null,
-  extraJson: string,
-  pdpConfigured: number,
-  contentHash: string,
-];
-
 const STATUSES = new Set<string>(['active', 'inactive', 'suspended', 'unknown']);
 
 /**
@@ -81,9 +65,18 @@ export function contentHash(record: ClientRecord, extraJson = canonicalJson(reco
   return hash('sha1', `${JSON.stringify(fields)}${extraJson}`, 'base64url');
 }
 
-/** The upsert's values for one row; `extraJson` (canonical, so the same text the hash was taken of) is stored as is. */
-export function recordToRowValues(record: ClientRecord, hash: string, extraJson: string): ClientRowValues {
-  return [
+/** Values the upsert binds per row, in this order (connection, sync time and walk are bound per statement). */
+export const ROW_COLUMNS = [
+  'remote_id', 'name', 'name_key', 'identifier', 'description', 'status', 'created_at', 'updated_at',
+  'version', 'extra_json', 'pdp_configured', 'content_hash',
+] as const;
+
+/**
+ * Appends one row's upsert values (ROW_COLUMNS order) to `out`, the flat list a multi-row statement binds;
+ * `extraJson` (canonical, so the same text the hash was taken of) is stored as is.
+ */
+export function appendRowValues(out: unknown[], record: ClientRecord, hash: string, extraJson: string): void {
+  out.push(
     record.remoteId,
     record.name,
     nameKey(record.name),
@@ -96,7 +89,7 @@ export function recordToRowValues(record: ClientRecord, hash: string, extraJson:
     extraJson,
     record.extra.hasConfigPdp === true ? 1 : 0,
     hash,
-  ];
+  );
 }
 
 function parseExtra(json: string): Record<string, unknown> {

@@ -5,10 +5,12 @@
  * Compared as bytes (code points), so the key of what a user typed bounds every name that starts with it.
  */
 export function nameKey(name: string): string {
-  const folded = /[^\u0000-\u007f]/.test(name) ? name.normalize('NFD').replace(/\p{M}+/gu, '') : name;
-  const lower = folded.toLowerCase();
-  return /\s\s|^\s|\s$|[^\S ]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+  if (PLAIN.test(name)) return name.toLowerCase();
+  return name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/** Printable ASCII words, one space apart: nothing to fold but the case (most names). */
+const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 export interface NameKeyRange {
   /** Inclusive. */
