@@ -17,10 +17,9 @@ export const migration0080: Migration = {
       DROP INDEX clients_by_status;
       ALTER TABLE clients ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
     `);
-    const fill = db.prepare('UPDATE clients SET name_key = ? WHERE id = ?');
-    // Read whole first: a connection cannot write while it iterates.
-    const rows = db.prepare('SELECT id, name FROM clients').all() as Array<{ id: number; name: string }>;
-    for (const row of rows) fill.run(nameKey(row.name), row.id);
+    // A function of this connection only: no index or trigger names it, so any SQLite can still read the file.
+    db.function('clientdesk_name_key', { deterministic: true }, (name: unknown) => nameKey(String(name)));
+    db.exec('UPDATE clients SET name_key = clientdesk_name_key(name)');
     db.exec(`
       CREATE INDEX clients_by_name ON clients (name_key, id) WHERE removed_at IS NULL;
       CREATE INDEX clients_by_conn_name ON clients (connection_id, name_key, id) WHERE removed_at IS NULL;
