@@ -3,12 +3,12 @@ import type { CachedClient, ClientCounts, ClientWindow, ClientWindowQuery } from
 import type { ReadDb, ReadStatement } from '../handles';
 import type { ClientRow } from './mappers';
 import { rowToCached, rowToRecord } from './mappers';
-import { nameAndRestMatches, parseSearch } from './fts-query';
-import { nameKeyRange } from './name-key';
+import { parseSearch } from './fts-query';
+import { createSearchTiers } from './search-tiers';
 import type { SearchQuery } from './fts-query';
 import { highlightSnippet, highlightText } from './highlight';
-import { chooseMatchMode, encodeCursor, offsetOf, onlyTextFilter, planWindow, SPREAD } from './window-sql';
-import type { MatchMode, TextFilter, WindowPlan } from './window-sql';
+import { chooseMatchMode, encodeCursor, keysetCursor, offsetOf, onlyTextFilter, planWindow } from './window-sql';
+import type { TextFilter, WindowPlan } from './window-sql';
 import { createCountMemo } from './count-memo';
 
 export interface ClientReads {
@@ -96,58 +96,26 @@ export function createClientReads(db: ReadDb): ClientReads {
     return { ids: windowIds(q, text, total, plan), total, plan };
   }
 
-  /** One relevance tier: its rows (a fixed way of reading them, or one chosen per window) and how many. */
-  interface Tier {
-    text: Omit<TextFilter, 'mode'>;
-    mode?: MatchMode;
-    total: number;
-  }
+  const tiers = createSearchTiers({
+    count: (q, text) => countOf(planWindow(q, text)),
+    matches: matchesOf,
+    ids: windowIds,
+    rowEstimate: rows,
+  });
 
   /**
-   * Relevance without ranking every match (bm25 over 10k prefix matches cost 15 ms), in three tiers, each
-   * in name order: names that start with what was typed, other names that hold every term, the other
-   * matches. The first tier is one range of the name-key index, so a trade typed at the start of a name
-   * ("bou" of 4,000 "Boulangerie …") costs a 50-row index walk; the other two are spread through the index,
-   * so walking it and testing membership of the match usually beats sorting every match.
+   * A search sorted by relevance or by name, offset-paged across its tiers (search-tiers.ts). Relevance
+   * pages on with an offset cursor, so the next page picks up inside whichever tier the last one ended in.
    */
-  function relevanceTiers(q: ClientWindowQuery, search: SearchQuery, byName: ClientWindowQuery): Tier[] {
-    const [nameMatch, restMatch] = nameAndRestMatches(search.match);
-    const count = (text: TextFilter) => countOf(planWindow(byName, text));
-    const only = onlyTextFilter(q);
-    const nameTotal = only ? matchesOf(nameMatch) : count({ match: nameMatch, mode: 'lookup' });
-    const allTotal = only ? matchesOf(search.match) : count({ match: search.match, mode: 'lookup' });
-    const range = q.query ? nameKeyRange(q.query) : null;
-    const tiers: Tier[] = [];
-    let startTotal = 0;
-    if (range && nameTotal > 0) {
-      const names = { range, within: true };
-      const inRange = count({ match: null, mode: 'lookup', names });
-      startTotal = inRange && count({ match: nameMatch, mode: 'scan', names });
-      // Every name in the range matches the search, unless the index and the key fold a letter differently.
-      tiers.push(startTotal === inRange ? { text: { match: null, names }, total: startTotal } : { text: { match: nameMatch, names }, mode: 'scan', total: startTotal });
-    }
-    tiers.push({ text: { match: nameMatch, ...(range ? { names: { range, within: false } } : {}) }, total: nameTotal - startTotal });
-    tiers.push({ text: { match: nameTotal ? restMatch : search.match }, total: allTotal - nameTotal });
-    return tiers;
-  }
-
-  /** Offset-paged across the tiers, so the next page picks up inside whichever tier the last one ended in. */
-  function relevanceIds(q: ClientWindowQuery, search: SearchQuery): { ids: number[]; total: number; nextCursor: string | null } {
+  function tieredIds(q: ClientWindowQuery, search: SearchQuery): { ids: number[]; total: number; nextCursor: (rows: ClientRow[]) => string | null } {
+    const relevance = q.sort === 'relevance';
     const offset = offsetOf(q);
-    const byName: ClientWindowQuery = { ...q, sort: 'name', direction: 'asc', cursor: undefined };
-    const tiers = relevanceTiers(q, search, byName);
-    const ids: number[] = [];
-    let skip = offset;
-    for (const tier of tiers) {
-      const want = q.limit - ids.length;
-      if (want > 0 && skip < tier.total) {
-        const mode = tier.mode ?? chooseMatchMode(tier.total, rows(), skip, want, SPREAD);
-        ids.push(...windowIds({ ...byName, offset: skip, limit: want }, { ...tier.text, mode }, () => tier.total));
-      }
-      skip = Math.max(0, skip - tier.total);
-    }
-    const total = tiers.reduce((sum, t) => sum + t.total, 0);
-    return { ids, total, nextCursor: ids.length === q.limit && offset + ids.length < total ? encodeCursor({ o: offset + ids.length }) : null };
+    const sorted: ClientWindowQuery = relevance ? { ...q, sort: 'name', direction: 'asc', cursor: undefined } : q;
+    const runs = relevance ? tiers.relevance(q, search, sorted) : tiers.byName(q, search, sorted);
+    const ids = tiers.idsAcross(runs, sorted, offset, q.limit);
+    const total = runs.reduce((sum, t) => sum + t.total, 0);
+    const more = ids.length === q.limit && offset + ids.length < total;
+    return { ids, total, nextCursor: (rows) => (!more ? null : relevance ? encodeCursor({ o: offset + ids.length }) : keysetCursor(q, rows)) };
   }
 
   function rowsOf(ids: number[]): ClientRow[] {
@@ -170,9 +138,11 @@ export function createClientReads(db: ReadDb): ClientReads {
     const search = q.query ? parseSearch(q.query) : null;
     const terms = search?.terms ?? [];
     const lastSyncedAt = lastSynced(q.connectionIds);
-    if (search && q.sort === 'relevance') {
-      const found = relevanceIds(q, search);
-      return { rows: withHighlights(rowsOf(found.ids), terms), total: q.includeTotal ? found.total : null, nextCursor: found.nextCursor, lastSynced: lastSyncedAt };
+    // A keyset cursor (sorted by name, paging on) is a plain window from that row on.
+    if (search && (q.sort === 'relevance' || (q.sort === 'name' && !q.cursor))) {
+      const found = tieredIds(q, search);
+      const rows = rowsOf(found.ids);
+      return { rows: withHighlights(rows, terms), total: q.includeTotal ? found.total : null, nextCursor: found.nextCursor(rows), lastSynced: lastSyncedAt };
     }
     const { ids, total, plan } = sortedIds(q, search?.match ?? null);
     const rows = rowsOf(ids);

@@ -107,12 +107,28 @@ function keyFilters(q: ClientWindowQuery, now: number, where: string[], params: 
   }
 }
 
-/** The text part of a window: an FTS match joined one way or the other, and/or a range of name keys. */
+/** Which name keys a window keeps: those inside or outside a range, or those before or from a key. */
+export type NameBounds = { within: NameKeyRange } | { outside: NameKeyRange } | { below: string } | { atOrAbove: string };
+
+/** The text part of a window: an FTS match joined one way or the other, and/or bounds on the name key. */
 export interface TextFilter {
   match: string | null;
   mode: MatchMode;
-  /** Names whose key lies `within` (or outside) a range: those that start with what was typed. */
-  names?: { range: NameKeyRange; within: boolean };
+  names?: NameBounds;
+}
+
+function nameBounds(names: NameBounds, where: string[], params: unknown[]): void {
+  if ('within' in names || 'outside' in names) {
+    const range = 'within' in names ? names.within : names.outside;
+    where.push(`${'within' in names ? '' : 'NOT '}(c.name_key >= ? AND c.name_key < ?)`);
+    params.push(range.from, range.to);
+  } else if ('below' in names) {
+    where.push('c.name_key < ?');
+    params.push(names.below);
+  } else {
+    where.push('c.name_key >= ?');
+    params.push(names.atOrAbove);
+  }
 }
 
 const NO_TEXT: TextFilter = { match: null, mode: 'lookup' };
@@ -141,10 +157,7 @@ function filters(q: ClientWindowQuery, text: TextFilter, now: number): { from: s
   }
   if (q.doubleMode !== undefined) where.push(q.doubleMode ? "c.encryption_mode IS 'double'" : "c.encryption_mode IS NOT 'double'");
   keyFilters(q, now, where, params);
-  if (names) {
-    where.push(`${names.within ? '' : 'NOT '}(c.name_key >= ? AND c.name_key < ?)`);
-    params.push(names.range.from, names.range.to);
-  }
+  if (names) nameBounds(names, where, params);
   if (match !== null && !lookup) {
     where.push('+c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)');
     params.push(match);
@@ -173,11 +186,14 @@ export function planWindow(q: ClientWindowQuery, text: TextFilter = NO_TEXT, now
     idsParams: [...params, q.limit, offset],
     countSql,
     countParams,
-    nextCursor: (rows) => {
-      const last = rows.at(-1);
-      return last && rows.length === q.limit ? encodeCursor({ v: sortValues(sort, last) }) : null;
-    },
+    nextCursor: (rows) => keysetCursor(q, rows),
   };
+}
+
+/** The cursor after a full window sorted by a column: the last row's sort values. */
+export function keysetCursor(q: ClientWindowQuery, rows: readonly ClientRow[]): string | null {
+  const last = rows.at(-1);
+  return last && rows.length === q.limit ? encodeCursor({ v: sortValues(q.sort === 'relevance' ? 'name' : q.sort, last) }) : null;
 }
 
 /** Where an offset-paged window (relevance) starts: its `{o}` cursor, else the offset asked for. */
