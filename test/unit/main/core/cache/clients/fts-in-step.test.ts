@@ -47,6 +47,8 @@ function expectIndexInStep(): void {
 const liveRows = () => (db.sqlite.prepare('SELECT count(*) AS n FROM clients WHERE removed_at IS NULL').get() as { n: number }).n;
 const indexes = () => db.sqlite.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients' ORDER BY name`).all();
 
+const ftsAutomerge = () => (db.sqlite.prepare(`SELECT v FROM clients_fts_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v;
+
 describe('the full-text index follows every client write', () => {
   it('through inserts, renames, removals, revivals, PDP changes and a forgotten connection', () => {
     const rows = generateClients('A', 300);
@@ -80,6 +82,8 @@ describe('the full-text index follows every client write', () => {
     expect(indexes()).toEqual(before);
     expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expectIndexInStep();
+    // The bulk write merges FTS segments by eights, then puts FTS5's default (4) back for the syncs.
+    expect(ftsAutomerge()).toBe(4);
     // The sort indexes serve the window queries again.
     const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM clients c WHERE c.removed_at IS NULL ORDER BY c.name_key, c.id LIMIT 50`).all();
     expect(JSON.stringify(plan)).toContain('clients_by_name');
@@ -91,6 +95,7 @@ describe('the full-text index follows every client write', () => {
     const broken = generateClients('A', 6_000, 3, 100).map((r, i) => (i === 5_999 ? { ...r, status: null as unknown as ClientRecord['status'] } : r));
     expect(() => writes.upsertPage('A', broken, 2, NOW)).toThrow(/NOT NULL/);
     expect(indexes()).toEqual(before);
+    expect(ftsAutomerge()).toBeUndefined();
     expect(liveRows()).toBe(100);
     expectIndexInStep();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, nameKeyRange } from '../../../../../../main/core/cache/clients/name-key';
+import { foldAny, nameKey, nameKeyRange } from '../../../../../../main/core/cache/clients/name-key';
 
 describe('name keys', () => {
   it('fold case and accents and collapse spaces, keeping the punctuation', () => {
@@ -7,6 +7,13 @@ describe('name keys', () => {
     expect(nameKey("L'Atelier\tdu Bœuf ")).toBe("l'atelier du bœuf");
     expect(nameKey('GARAGE Müller & Fils')).toBe('garage muller & fils');
     expect(nameKey('plain ascii')).toBe('plain ascii');
+  });
+
+  it('give the same key on the fast path as the definition, for every Latin letter and mixed strings', () => {
+    const letters = Array.from({ length: 0x250 }, (_, i) => String.fromCharCode(i));
+    for (const letter of letters) expect(nameKey(`a${letter}b`), `U+${letter.charCodeAt(0).toString(16)}`).toBe(foldAny(`a${letter}b`));
+    const names = ['Œuvre Ça', 'ÅSA  Østby', 'Łódź Ĳssel', 'ﬁne', 'İstanbul', ' lead', 'trail ', 'a\u00a0b', 'ÀÉÎÕÜ àéîõü', 'Straße'];
+    for (const name of names) expect(nameKey(name), name).toBe(foldAny(name));
   });
 
   it('sort accented names among the plain ones, not after z', () => {
