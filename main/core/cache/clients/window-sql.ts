@@ -67,7 +67,7 @@ const LOOKUP_STEPS = 4;
  * `CLUSTERED`. Once those are served by a range of the index (relevance's first tier), the rest are
  * spread out far more: `SPREAD`.
  */
-export const CLUSTERED = 16;
+const CLUSTERED = 16;
 export const SPREAD = 4;
 
 export function chooseMatchMode(matchCount: number, rowEstimate: number, offset: number, limit: number, clustering = CLUSTERED): MatchMode {
