@@ -108,7 +108,6 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     for (const index of indexes) db.write(index.sql).run();
   }
 
-  /** `values`: the rows' values end to end (ROW_COLUMNS each), bound a statement's worth at a time. */
   /**
    * FTS5 merges its index segments as a write adds them, by fours (`automerge`); by eights, indexing 100k
    * rows in one go costs a fifth less, and searches afterwards measured the same. Only for the bulk write:
@@ -121,6 +120,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     defaultFtsMerges.run();
   }
 
+  /** `values`: the rows' values end to end (ROW_COLUMNS each), bound a statement's worth at a time. */
   function upsertRows(values: unknown[], shared: PerStatement): void {
     const width = ROW_COLUMNS.length;
     const many = width * ROWS_PER_STATEMENT;

@@ -1,3 +1,5 @@
+import { foldWord } from './highlight';
+
 /**
  * A client name's sort key: lower case, accents dropped, runs of spaces made one. Stored beside the name
  * (`clients.name_key`, migration 0080) because SQLite's NOCASE folds ASCII only: "Épicerie" sorted after
@@ -8,9 +10,9 @@ export function nameKey(name: string): string {
   return foldLatin(name) ?? foldAny(name);
 }
 
-/** The definition: decompose, drop the combining marks, lower-case, one space between words. */
+/** The definition: folded as the search folds a word (no accents, lower case), one space between words. */
 export function foldAny(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldWord(name).replace(/\s+/g, ' ').trim();
 }
 
 /**
