@@ -52,6 +52,18 @@ describe('clients repository: writes', () => {
     expect(win({ query: 'renamed', limit: 10 }).total).toBe(3);
   });
 
+  it('stores the right hash for changed and new rows written in one page, across statement boundaries', () => {
+    const first = generateClients('A', 150);
+    writes.upsertPage('A', first, 1, NOW);
+    // 147 unchanged, 3 changed (hashed to compare) and 60 new (hashed while bound): 2 full statements and a rest.
+    const changed = first.map((r, i) => (i % 50 === 7 ? { ...r, description: `moved ${i}` } : r));
+    const next = [...changed, ...generateClients('A', 210).slice(150)];
+    expect(writes.upsertPage('A', next, 2, NOW)).toEqual({ written: 63, seen: 210 });
+    expect(writes.upsertPage('A', next, 3, NOW)).toEqual({ written: 0, seen: 210 });
+    expect(win({ query: 'moved', limit: 10 }).total).toBe(3);
+    expect(win({}).total).toBe(210);
+  });
+
   it('marks as removed only rows the given walk did not see, and revives them when seen again', () => {
     const rows = generateClients('A', 10);
     writes.upsertPage('A', rows, 1, NOW);
