@@ -1,0 +1,96 @@
+import type { Capability } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { sitesDescriptor } from '../../../../shared/providers/sites';
+import { createHttpClient } from '../../http';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../http';
+import { errorFromStatus } from '../common/http-errors';
+import { staticAuthHeaders } from '../common/static-auth';
+import type { SecretReader, StoredAuth } from '../common/static-auth';
+import type { CallOptions, ClientInput, Provider } from '../types';
+import { codeFrom, toClientRecord } from './mappers';
+
+export interface SitesOptions {
+  connectionId: string;
+  baseUrl: string;
+  auth: StoredAuth;
+  secrets: SecretReader;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxRetries?: number;
+  backoffBaseMs?: number;
+}
+
+const VOCABULARY = { system: 'the registry', fieldNames: { nom: 'name', code: 'identifier', client_id: 'remoteId' } };
+const clientPath = (id: string, rest = '') => `/clients/${encodeURIComponent(id)}${rest}`;
+
+export function createSitesProvider(options: SitesOptions): Provider {
+  const http: HttpClient = createHttpClient({
+    baseUrl: options.baseUrl,
+    authorize: staticAuthHeaders(options.auth, options.secrets),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 3,
+    backoffBaseMs: options.backoffBaseMs ?? 250,
+    concurrency: 4,
+  });
+
+  async function call(req: HttpRequest, opts?: CallOptions): Promise<HttpResponse> {
+    const res = await http.request(opts?.signal ? { ...req, signal: opts.signal } : req);
+    if (res.status !== 200) throw errorFromStatus(res, VOCABULARY);
+    return res;
+  }
+
+  async function listAll(opts?: CallOptions) {
+    const res = await call({ method: 'GET', path: '/clients/all' }, opts);
+    if (!Array.isArray(res.data)) throw new AppError('BAD_RESPONSE', 'The registry sent a client list that is not a list.');
+    return res.data.map((w) => toClientRecord(options.connectionId, w));
+  }
+
+  /** PUT replaces the whole record: a partial change is completed from the server's current one. */
+  async function fullRecord(id: string, input: ClientInput, opts?: CallOptions): Promise<{ nom: string; code: number }> {
+    if (input.name !== undefined && input.identifier !== undefined) return { nom: input.name, code: codeFrom(input.identifier) };
+    const current = await provider.getClient!(id, opts);
+    return { nom: input.name ?? current.name, code: codeFrom(input.identifier ?? current.identifier) };
+  }
+
+  const provider: Provider = {
+    id: 'sites',
+    capabilities: new Set<Capability>(sitesDescriptor.capabilities),
+
+    async testConnection(opts) {
+      // The registry has no cheaper authenticated call than its list.
+      const records = await listAll(opts);
+      return { total: records.length };
+    },
+
+    async listClients(page, pageSize, opts) {
+      if (page > 1) return { records: [], total: null, page, pageSize };
+      const records = await listAll(opts);
+      return { records, total: records.length, page: 1, pageSize: Math.max(pageSize, records.length) };
+    },
+
+    async getClient(id, opts) {
+      const res = await call({ method: 'GET', path: clientPath(id, '/infos') }, opts);
+      return toClientRecord(options.connectionId, res.data);
+    },
+
+    async createClient(input, opts) {
+      const body = { nom: input.name ?? '', code: codeFrom(input.identifier) };
+      const res = await call({ method: 'POST', path: '/clients/register', body, idempotent: false }, opts);
+      return toClientRecord(options.connectionId, res.data);
+    },
+
+    async updateClient(id, input, opts) {
+      const body = { client_id: id, ...(await fullRecord(id, input, opts)) };
+      const res = await call({ method: 'PUT', path: '/clients/update', body, idempotent: true }, opts);
+      return toClientRecord(options.connectionId, res.data);
+    },
+
+    async deactivateClient(id, opts) {
+      const res = await call({ method: 'DELETE', path: clientPath(id), idempotent: true }, opts);
+      if (res.data !== true) throw new AppError('BAD_RESPONSE', 'The registry did not confirm the deactivation.');
+      return { status: 'inactive', message: '' };
+    },
+  };
+  return provider;
+}
