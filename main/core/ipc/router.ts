@@ -3,7 +3,7 @@ import { channels, isChannel } from '../../../shared/ipc';
 import type { Channel, ChannelOutput, ChannelParsedInput, Envelope } from '../../../shared/ipc';
 import { AppError, ERROR_MESSAGES } from '../../../shared/errors';
 import type { AppErrorShape, FieldError } from '../../../shared/errors';
-import { redact } from '../http/redact';
+import { redact, redactDeep } from '../http/redact';
 
 export interface CallContext {
   /** URL of the frame that sent the call (Electron); undefined for in-process callers such as the harness. */
@@ -80,14 +80,16 @@ export function validationShape(error: ZodError): AppErrorShape {
   }));
   const first = fields[0];
   const message = first ? `${first.field}: ${first.message}` : ERROR_MESSAGES.VALIDATION.en;
-  return { code: 'VALIDATION', message: redact(message), details: { fields } };
+  return { code: 'VALIDATION', message: redact(message), details: { fields: redactDeep(fields) } };
 }
 
 /** No stack, no raw error text of unknown origin, nothing unredacted crosses the bridge. */
 export function toErrorShape(err: unknown, channel: string, log: (line: string) => void): AppErrorShape {
   if (err instanceof AppError) {
     const shape = err.toShape();
-    return { ...shape, message: redact(shape.message) };
+    return shape.details
+      ? { ...shape, message: redact(shape.message), details: redactDeep(shape.details) }
+      : { ...shape, message: redact(shape.message) };
   }
   if (err instanceof ZodError) {
     log(`${channel}: output failed its schema: ${redact(err.message)}`);
