@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { clientRecordSchema, clientStatusSchema } from '../domain';
+import { text } from './text';
 
-const connectionId = z.string().min(1).max(64);
-const remoteId = z.string().min(1).max(200);
+const connectionId = text().min(1).max(64);
+const remoteId = text().min(1).max(200);
 
 /** Search matches inside `highlight` strings are wrapped in these private-use characters (never HTML). */
 export const HIGHLIGHT_START = '\uE000';
@@ -18,7 +19,7 @@ export type ClientSort = z.infer<typeof clientSortSchema>;
 export const clientWindowInputSchema = z
   .object({
     connectionIds: z.array(connectionId).min(1).max(50).optional(),
-    query: z.string().trim().max(200, 'Search is at most 200 characters').optional(),
+    query: text().trim().max(200, 'Search is at most 200 characters').optional(),
     status: z.array(clientStatusSchema).min(1).max(4).optional(),
     pdpConfigured: z.boolean().optional(),
     doubleMode: z.boolean().optional(),
@@ -35,7 +36,7 @@ export const clientWindowInputSchema = z
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
-    cursor: z.string().min(1).max(2000).optional(),
+    cursor: text().min(1).max(2000).optional(),
     includeTotal: z.boolean().default(true),
   })
   .strict();
@@ -177,7 +178,7 @@ export const auditExportInputSchema = z
      * Absolute path chosen by the user (save dialog); its extension must match the format.
      * Without it the export comes back as `content` for the window to save as a download.
      */
-    path: z.string().min(2).max(4096).optional(),
+    path: text().min(2).max(4096).optional(),
     connectionId: connectionId.optional(),
   })
   .strict();

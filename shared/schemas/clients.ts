@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { clientRecordSchema } from '../domain';
+import { text } from './text';
 
-const connectionId = z.string().min(1).max(64);
-const remoteId = z.string().min(1).max(200);
+const connectionId = text().min(1).max(64);
+const remoteId = text().min(1).max(200);
 export const clientRefSchema = z.object({ connectionId, remoteId });
 
 export const clientPageInputSchema = z.object({
@@ -19,14 +20,13 @@ export const clientPageSchema = z.object({
 
 /** Form fields; the server's own rules are checked there too, and its 422 comes back per field. */
 export const clientFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(255, 'Name is at most 255 characters'),
-  identifier: z
-    .string()
+  name: text().trim().min(1, 'Name is required').max(255, 'Name is at most 255 characters'),
+  identifier: text()
     .trim()
     .regex(/^\d{14}$/, 'SIRET must be exactly 14 digits')
     .nullable()
     .optional(),
-  description: z.string().max(1000, 'Description is at most 1000 characters').nullable().optional(),
+  description: text().max(1000, 'Description is at most 1000 characters').nullable().optional(),
 });
 export const clientCreateSchema = z.object({ connectionId, fields: clientFieldsSchema });
 export const clientUpdateSchema = z.object({ connectionId, remoteId, fields: clientFieldsSchema.partial() });
@@ -60,12 +60,12 @@ export const pdpConfigSchema = z.object({
 });
 export type PdpConfigView = z.infer<typeof pdpConfigSchema>;
 
-const httpUrl = z.string().trim().url('Must be a URL').max(2048).refine((u) => /^https?:\/\//i.test(u), 'Must start with http:// or https://');
+const httpUrl = text().trim().url('Must be a URL').max(2048).refine((u) => /^https?:\/\//i.test(u), 'Must start with http:// or https://');
 export const pdpConfigFieldsSchema = z.object({
   flowServiceUrl: httpUrl,
   tokenUrl: httpUrl,
-  oauthClientId: z.string().trim().min(1, 'OAuth client id is required').max(255),
-  clientSecret: z.string().min(1, 'Client secret is required').max(4096),
+  oauthClientId: text().trim().min(1, 'OAuth client id is required').max(255),
+  clientSecret: text().min(1, 'Client secret is required').max(4096),
   isActive: z.boolean().default(true),
   modeSandbox: z.boolean().default(false),
   encryptionMode: z.enum(['fernet', 'double']).default('fernet'),

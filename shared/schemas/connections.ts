@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { capabilitySchema, providerIdSchema } from '../domain';
+import { text } from './text';
 
-const label = z.string().trim().min(1, 'Label is required').max(120, 'Label is at most 120 characters');
-const baseUrl = z.string().trim().min(1, 'Base URL is required').max(2048);
-const secret = z.string().min(1, 'Required').max(4096);
-const uuid = z.string().uuid('Must be a UUID');
+const label = text().trim().min(1, 'Label is required').max(120, 'Label is at most 120 characters');
+const baseUrl = text().trim().min(1, 'Base URL is required').max(2048);
+const secret = text().min(1, 'Required').max(4096);
+const uuid = text().uuid('Must be a UUID');
 
 export const authMethodSchema = z.enum(['apiKey', 'password']);
 
@@ -29,7 +30,7 @@ export const connectionAuthInputSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('apiKey'), apiKey: secret }),
   z.object({
     method: z.literal('password'),
-    username: z.string().trim().min(1, 'Username is required').max(254),
+    username: text().trim().min(1, 'Username is required').max(254),
     password: secret,
     clientUid: uuid.nullable().optional(),
   }),
@@ -45,7 +46,7 @@ export type ConnectionAdd = z.infer<typeof connectionAddSchema>;
 
 /** Secrets are optional on edit: an absent secret keeps the stored one. */
 export const connectionUpdateSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: text().min(1).max(64),
   label: label.optional(),
   baseUrl: baseUrl.optional(),
   auth: z
@@ -53,7 +54,7 @@ export const connectionUpdateSchema = z.object({
       z.object({ method: z.literal('apiKey'), apiKey: secret.optional() }),
       z.object({
         method: z.literal('password'),
-        username: z.string().trim().min(1, 'Username is required').max(254),
+        username: text().trim().min(1, 'Username is required').max(254),
         password: secret.optional(),
         clientUid: uuid.nullable().optional(),
       }),
@@ -62,8 +63,8 @@ export const connectionUpdateSchema = z.object({
 });
 export type ConnectionUpdate = z.infer<typeof connectionUpdateSchema>;
 
-export const connectionIdSchema = z.object({ id: z.string().min(1).max(64) });
-export const connectionRemoveSchema = z.object({ id: z.string().min(1).max(64), confirm: z.literal(true) });
+export const connectionIdSchema = z.object({ id: text().min(1).max(64) });
+export const connectionRemoveSchema = z.object({ id: text().min(1).max(64), confirm: z.literal(true) });
 
 export const connectionTestResultSchema = z.object({
   ok: z.literal(true),

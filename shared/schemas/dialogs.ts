@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /** A file name suggested to the save dialog: a bare name, no folder. */
 export const dialogSaveFileSchema = z.object({
-  defaultName: z
-    .string()
+  defaultName: text()
     .min(1)
     .max(120)
     .regex(/^[\w.-]+$/, 'A bare file name: letters, digits, dot, dash and underscore only'),

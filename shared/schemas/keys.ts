@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from './text';
 import { pdpConfigFieldsSchema, pdpConfigSchema } from './clients';
 
 // Keys never cross IPC except in keysRevealResultSchema (explicit, confirmed reveal/copy).
-const connectionId = z.string().min(1).max(64);
-const clientUid = z.string().min(1).max(200);
+const connectionId = text().min(1).max(64);
+const clientUid = text().min(1).max(200);
 const fp = z.string();
 const selection = z.union([z.literal('all'), z.array(clientUid).min(1).max(100_000)]);
 const errorShape = z.object({ code: z.string(), message: z.string() }).nullable();
@@ -65,7 +66,7 @@ export const keysRecoverSchema = z.strictObject({ connectionId: connectionId.opt
 export const keysImportSchema = z.object({
   connectionId,
   clientUid,
-  key: z.string().min(1).max(200),
+  key: text().min(1).max(200),
   confirm: z.boolean().default(false),
   verify: z.boolean().default(true),
 });
@@ -86,7 +87,7 @@ export const keysBulkPreviewResultSchema = z.object({
   skipped: z.array(z.object({ clientUid: z.string(), reason: z.enum(['no-key', 'rotation-to-confirm']) })),
 });
 export const keysBulkStartSchema = z.object({ connectionId, clients: selection, concurrency: z.number().int().min(1).max(8).default(4), confirm: z.literal(true) });
-export const keysJobRefSchema = z.object({ jobId: z.string().min(1).max(64) });
+export const keysJobRefSchema = z.object({ jobId: text().min(1).max(64) });
 
 export const jobProgressSchema = z.object({
   jobId: z.string(),
@@ -114,8 +115,8 @@ export const jobDetailSchema = jobSummarySchema.extend({
 });
 export const keysJobsSchema = z.strictObject({ connectionId: connectionId.optional() }).default({});
 
-const filePath = z.string().min(1).max(4096);
-const passphrase = z.string().min(12, 'The passphrase must have at least 12 characters').max(1024);
+const filePath = text().min(1).max(4096);
+const passphrase = text().min(12, 'The passphrase must have at least 12 characters').max(1024);
 export const keysExportBackupSchema = z.object({ connectionId, clients: selection, path: filePath, passphrase });
 export const keysExportBackupResultSchema = z.object({
   path: z.string(),
@@ -134,7 +135,7 @@ export const keysInspectBackupResultSchema = z.object({
 });
 export const keysImportBackupSchema = z.object({
   path: filePath,
-  passphrase: z.string().min(1).max(1024),
+  passphrase: text().min(1).max(1024),
   targetConnectionId: connectionId.optional(),
   confirm: z.boolean().default(false),
 });
@@ -163,8 +164,8 @@ export const journalRowSchema = z.object({
 export const webhookVerifySchema = z.object({
   connectionId,
   clientUid,
-  rawBody: z.string().max(200_000),
-  signature: z.string().max(1000),
+  rawBody: text().max(200_000),
+  signature: text().max(1000),
 });
 export const webhookVerifyResultSchema = z.object({
   valid: z.boolean(),
