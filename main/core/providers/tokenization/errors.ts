@@ -1,0 +1,29 @@
+import { AppError } from '../../../../shared/errors';
+import { redact } from '../../http/redact';
+import type { HttpResponse } from '../../http';
+import { errorFromStatus } from '../common/http-errors';
+
+/** `{uuid, errorCode, message}`: the uuid is the support reference the vendor asks for. */
+export function errorFromResponse(res: HttpResponse): AppError {
+  const d = (res.data && typeof res.data === 'object' ? res.data : {}) as { uuid?: unknown; errorCode?: unknown; message?: unknown };
+  const supportId = typeof d.uuid === 'string' ? d.uuid : undefined;
+  const errorCode = typeof d.errorCode === 'number' || typeof d.errorCode === 'string' ? d.errorCode : undefined;
+  const message = typeof d.message === 'string' ? redact(d.message) : null;
+  const extra = { ...(supportId ? { supportId } : {}), ...(errorCode !== undefined ? { errorCode } : {}) };
+  const base = { status: res.status, requestId: res.requestId, ...extra };
+  const duplicate = /already|exist|duplicate|unique|taken/i.test(message ?? '');
+  if ((res.status === 409 || res.status === 400) && duplicate) {
+    return new AppError('CONFLICT', message ?? 'A client with this name already exists.', {
+      ...base,
+      fields: [{ field: 'name', message: 'validation.nameTaken' }],
+    });
+  }
+  if (res.status === 404) {
+    return new AppError('NOT_FOUND', message ?? 'This client no longer exists on the tokenization platform.', {
+      ...base,
+      ...(String(errorCode) === '7404' ? { gone: true } : {}),
+    });
+  }
+  const mapped = errorFromStatus(res, { system: 'the tokenization platform' });
+  return new AppError(mapped.code, message ?? mapped.message, { ...mapped.details, ...base });
+}
