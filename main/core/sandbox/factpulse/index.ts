@@ -1,7 +1,8 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createFaultSwitch } from '../common/faults';
+import type { SandboxFaultSwitch } from '../common/faults';
+import { sameSecret, startSandboxServer } from '../common/server';
+import type { SandboxAnswer, SandboxCall } from '../common/server';
 import { createState, seedClients } from './state';
 import type { SandboxState } from './state';
 import { route } from './routes';
@@ -11,24 +12,7 @@ import { createTokenIssuer, signWebhookBody } from './tokens';
 export type { SandboxState } from './state';
 export { seedKeyFor } from './tokens';
 export { SEED_SHARES } from './state';
-
-/** Faults the tests and the demo's "simulate outage" inject. */
-export interface SandboxFaults {
-  latencyMs?: number;
-  /** Answer with this status instead of handling the request. */
-  status?: number;
-  retryAfterSeconds?: number;
-  /** Destroy the socket without answering. */
-  reset?: boolean;
-  /** Send a cut-off JSON body. */
-  truncate?: boolean;
-  /** Handle the request (state changes) and then drop the connection: the caller never learns the outcome. */
-  dropAfterApply?: boolean;
-  /** Only requests whose "METHOD path" matches. */
-  pathPattern?: RegExp;
-  /** How many matching requests the fault applies to (default: until cleared). */
-  times?: number;
-}
+export type { SandboxFaults } from '../common/faults';
 
 export interface RecordedRequest {
   method: string;
@@ -58,26 +42,11 @@ export interface FactPulseSandbox {
   port: number;
   credentials: { apiKey: string; username: string; password: string };
   state: SandboxState;
-  faults: { set(f: SandboxFaults): void; clear(): void; readonly current: SandboxFaults | null };
+  faults: SandboxFaultSwitch;
   requests: RecordedRequest[];
   issueToken(opts?: { clientUid?: string | null; type?: 'access' | 'refresh'; ttlSeconds?: number }): string;
   signWebhook(secret: string, rawBody: string | Buffer): string;
   close(): Promise<void>;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** A local server speaking FactPulse's client-management wire format (providers.md §1). */
@@ -92,8 +61,7 @@ export async function startFactPulseSandbox(opts: FactPulseSandboxOptions = {}):
   const ttl = { access: opts.accessTtlSeconds ?? 1800, refresh: opts.refreshTtlSeconds ?? 7 * 86400 };
   const tokens = createTokenIssuer();
   const requests: RecordedRequest[] = [];
-  let faults: SandboxFaults | null = null;
-  const sockets = new Set<Socket>();
+  const faults = createFaultSwitch();
 
   function issueToken(o: { clientUid?: string | null; type?: 'access' | 'refresh'; ttlSeconds?: number } = {}): string {
     const type = o.type ?? 'access';
@@ -104,16 +72,6 @@ export async function startFactPulseSandbox(opts: FactPulseSandboxOptions = {}):
       exp: Math.floor(Date.now() / 1000) + (o.ttlSeconds ?? ttl[type]),
       jti: randomUUID(),
     });
-  }
-
-  function matchingFault(method: string, path: string): SandboxFaults | null {
-    if (!faults) return null;
-    if (faults.pathPattern && !faults.pathPattern.test(`${method} ${path}`)) return null;
-    if (faults.times !== undefined) {
-      if (faults.times <= 0) return null;
-      faults.times--;
-    }
-    return faults;
   }
 
   function authenticate(req: SandboxRequest): { scope: string | null } | 'none' | 'bad' {
@@ -145,53 +103,25 @@ export async function startFactPulseSandbox(opts: FactPulseSandboxOptions = {}):
     return null;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sandbox');
-    const method = req.method ?? 'GET';
-    const raw = await readBody(req);
-    const fault = matchingFault(method, url.pathname);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-    const sreq: SandboxRequest = { method, path: url.pathname, query: url.searchParams, headers, body: null, caller: null };
-    const record = (status: number) =>
-      requests.push({
-        method,
-        path: url.pathname,
-        status,
-        auth: headers['x-api-key'] ? 'apiKey' : headers.authorization ? 'bearer' : 'none',
-        hasEncryptionKey: Boolean(headers['x-encryption-key']),
-        at: Date.now(),
-      });
-    if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
-    if (fault?.reset) {
-      record(0);
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.status) {
-      record(fault.status);
-      const extra: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-      send(res, { status: fault.status, body: { detail: `Simulated failure (${fault.status}).` }, headers: extra });
-      return;
-    }
-    let answer: SandboxReply;
+  function handle(call: SandboxCall): SandboxAnswer {
+    const sreq: SandboxRequest = { method: call.method, path: call.path, query: call.query, headers: call.headers, body: null, caller: null };
     try {
-      sreq.body = raw ? JSON.parse(raw) : null;
-      answer = tokenRoutes(sreq) ?? authorizeAndRoute(sreq);
+      sreq.body = call.raw ? JSON.parse(call.raw) : null;
+      return tokenRoutes(sreq) ?? authorizeAndRoute(sreq);
     } catch {
-      answer = { status: 400, body: { detail: 'JSON invalide.' } };
+      return { status: 400, body: { detail: 'JSON invalide.' } };
     }
-    record(answer.status);
-    if (fault?.dropAfterApply) {
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.truncate) {
-      const text = JSON.stringify(answer.body);
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-      return;
-    }
-    send(res, answer);
+  }
+
+  function record({ method, path, headers }: SandboxCall, status: number): void {
+    requests.push({
+      method,
+      path,
+      status,
+      auth: headers['x-api-key'] ? 'apiKey' : headers.authorization ? 'bearer' : 'none',
+      hasEncryptionKey: Boolean(headers['x-encryption-key']),
+      at: Date.now(),
+    });
   }
 
   function authorizeAndRoute(req: SandboxRequest): SandboxReply {
@@ -201,49 +131,24 @@ export async function startFactPulseSandbox(opts: FactPulseSandboxOptions = {}):
     return route(state, { ...req, caller: who });
   }
 
-  function send(res: ServerResponse, answer: SandboxReply): void {
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
-    res.end(JSON.stringify(answer.body));
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, { status: 500, body: { detail: 'Internal error.' } });
-    });
+  const server = await startSandboxServer({
+    host: opts.host,
+    port: opts.port,
+    faults,
+    handle,
+    record,
+    errorBody: (_status, message) => ({ detail: message }),
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     credentials,
     state,
-    faults: {
-      set: (f) => {
-        faults = { ...f };
-      },
-      clear: () => {
-        faults = null;
-      },
-      get current() {
-        return faults;
-      },
-    },
+    faults,
     requests,
     issueToken,
     signWebhook: signWebhookBody,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -1,5 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { parseCallerKey, sealWithCallerKey, seedKeyFor } from './tokens';
+import { mulberry32, pickWith, uuidFrom } from '../common/random';
+import { CITIES, companyName } from '../common/french-names';
 
 export interface SandboxPdp {
   id: number;
@@ -35,32 +37,7 @@ export interface SandboxState {
   nextPdpId: number;
 }
 
-const NAMES = [
-  'Boulangerie', 'Atelier', 'Cabinet', 'Transports', 'Pharmacie', 'Librairie', 'Garage', 'Fromagerie',
-  'Menuiserie', 'Imprimerie', 'Brasserie', 'Studio', 'Laboratoire', 'Épicerie', 'Conseil', 'Agence',
-];
-const PLACES = [
-  'Dupont', 'Martin', 'du Port', 'Lefèvre', 'des Halles', 'Moreau', 'Saint-Michel', 'Garnier',
-  'de la Gare', 'Rousseau', 'Bellevue', 'Fontaine', 'Mercier', 'du Marché', 'Lambert', 'Chevalier',
-];
-const CITIES = ['Paris', 'Lyon', 'Nantes', 'Lille', 'Bordeaux', 'Rennes', 'Toulouse', 'Grenoble', 'Dijon', 'Brest'];
-
-/** Small deterministic PRNG so a given seed always yields the same workspace. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function uuidFrom(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export { mulberry32 } from '../common/random';
 
 export function createState(): SandboxState {
   return { clients: new Map(), order: [], nextPdpId: 1 };
@@ -70,12 +47,11 @@ export function seedClients(state: SandboxState, count: number, seed = 42): void
   const random = mulberry32(seed);
   const base = Date.UTC(2025, 0, 6);
   for (let i = 0; i < count; i++) {
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
     const created = new Date(base + Math.floor(random() * 600) * 86_400_000).toISOString();
-    const city = pick(CITIES);
+    const city = pickWith(random, CITIES);
     const client: SandboxClient = {
       uid: uuidFrom(random),
-      name: `${pick(NAMES)} ${pick(PLACES)}${count > 200 ? ` ${i + 1}` : ''}`,
+      name: companyName(random, i, count),
       siret: random() < 0.85 ? String(Math.floor(random() * 9e13) + 1e13).padStart(14, '0') : null,
       description: random() < 0.6 ? `Client à ${city}` : null,
       isActive: random() < 0.85,
