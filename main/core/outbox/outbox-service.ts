@@ -7,7 +7,7 @@ import { contentHash } from '../cache/clients/mappers';
 import type { EventBus } from '../ipc/event-bus';
 import type { ClientInput, PdpConfigInput, Provider } from '../providers/types';
 import type { Sealer } from '../vault/sealing';
-import { createOutboxStore } from './outbox-store';
+import { createOutboxStore, SEALED_SECRET_PLACE } from './outbox-store';
 import type { OutboxAction, OutboxRow, OutboxState } from './outbox-store';
 
 /** Errors that mean "the server was not reached": the write is queued (or stays queued). */
@@ -21,7 +21,7 @@ export type QueuedWrite =
 
 export interface OutboxDeps {
   db: CacheDb;
-  sealer: Pick<Sealer, 'seal' | 'open'>;
+  sealer: Pick<Sealer, 'prepare' | 'open'>;
   audit: AuditLog;
   events: EventBus;
   online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
@@ -108,14 +108,16 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function queue(connectionId: string, remoteId: string, write: QueuedWrite): Promise<OutboxItem> {
     let payload: Record<string, unknown> = {};
-    let sealedSecret: string | null = null;
+    let sealSecret: ((rowId: number) => string) | undefined;
     if (write.action === 'update') payload = { fields: write.fields };
     if (write.action === 'pdpConfig') {
       const { clientSecret, ...rest } = write.fields;
       payload = { fields: rest };
-      sealedSecret = await deps.sealer.seal(clientSecret);
+      const seal = await deps.sealer.prepare();
+      sealSecret = (rowId) => seal(clientSecret, { ...SEALED_SECRET_PLACE, rowId });
     }
-    const id = store.add({ connectionId, remoteId, action: write.action, payload, sealedSecret, base: deps.cachedRecord(connectionId, remoteId) });
+    const base = deps.cachedRecord(connectionId, remoteId);
+    const id = store.add({ connectionId, remoteId, action: write.action, payload, ...(sealSecret ? { sealSecret } : {}), base });
     const row = store.get(id) as OutboxRow;
     audit(row, 'queued', `queued offline as #${id}`);
     announce(connectionId);
@@ -132,7 +134,7 @@ export function createOutbox(deps: OutboxDeps) {
       }
       if (row.action === 'pdpConfig') {
         if (!p.updatePdpConfig || !row.sealed_secret) throw new AppError('UNSUPPORTED');
-        const clientSecret = await deps.sealer.open(row.sealed_secret);
+        const clientSecret = await deps.sealer.open(row.sealed_secret, { ...SEALED_SECRET_PLACE, rowId: row.id });
         await p.updatePdpConfig(id, { ...(payload.fields as Omit<PdpConfigInput, 'clientSecret'>), clientSecret });
       } else {
         const call = row.action === 'activate' ? p.activateClient : p.deactivateClient;

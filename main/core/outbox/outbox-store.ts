@@ -32,9 +32,13 @@ export interface NewOutboxRow {
   action: OutboxAction;
   /** Never a secret. */
   payload: Record<string, unknown>;
-  sealedSecret: string | null;
+  /** Seals the secret for the new row's id (the seal binds it to that row), in the insert's transaction. */
+  sealSecret?: (rowId: number) => string;
   base: ClientRecord | null;
 }
+
+/** Where an outbox secret is stored: what its seal binds it to, with the row id. */
+export const SEALED_SECRET_PLACE = { table: 'outbox', column: 'sealed_secret' } as const;
 
 function baseColumns(base: ClientRecord | null): [string | null, string | null, string | null] {
   return base ? [JSON.stringify(base), contentHash(base), base.updatedAt] : [null, null, null];
@@ -53,10 +57,11 @@ export function createOutboxStore(db: CacheDb) {
   const counts = r.read<{ state: OutboxState; n: number }, [string]>(
     'SELECT state, count(*) AS n FROM outbox WHERE connection_id = ? GROUP BY state',
   );
-  const insert = w.write<[string, string, string, string, string | null, string | null, string | null, string | null, string, string]>(
-    `INSERT INTO outbox (connection_id, remote_id, action, payload_json, sealed_secret, base_json, base_hash, base_updated_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = w.write<[string, string, string, string, string | null, string | null, string | null, string, string]>(
+    `INSERT INTO outbox (connection_id, remote_id, action, payload_json, base_json, base_hash, base_updated_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const setSealed = w.write<[string, number]>('UPDATE outbox SET sealed_secret = ? WHERE id = ?');
   const setState = w.write<[string, string | null, string | null, string | null, string, number]>(
     `UPDATE outbox SET state = ?, error_code = ?, error_message = ?, theirs_json = ?, updated_at = ?, attempts = attempts + 1 WHERE id = ?`,
   );
@@ -86,8 +91,12 @@ export function createOutboxStore(db: CacheDb) {
     },
     add(item: NewOutboxRow): number {
       const at = now();
-      const info = insert.run(item.connectionId, item.remoteId, item.action, JSON.stringify(item.payload), item.sealedSecret, ...baseColumns(item.base), at, at);
-      return Number(info.lastInsertRowid);
+      return w.transaction(() => {
+        const info = insert.run(item.connectionId, item.remoteId, item.action, JSON.stringify(item.payload), ...baseColumns(item.base), at, at);
+        const id = Number(info.lastInsertRowid);
+        if (item.sealSecret) setSealed.run(item.sealSecret(id), id);
+        return id;
+      });
     },
     mark(id: number, state: OutboxState, error: { code: string; message: string } | null, theirs: ClientRecord | null = null): void {
       setState.run(state, error?.code ?? null, error?.message ?? null, theirs ? JSON.stringify(theirs) : null, now(), id);

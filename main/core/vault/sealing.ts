@@ -6,17 +6,32 @@ import type { Keychain } from './keychain';
  * The one sealing utility of the vault: anything persisted that holds a secret is sealed with
  * AES-256-GCM under the local data key kept in the keychain.
  *
- * Envelope (version 1): `cd1.<keyId>.<iv b64url>.<ciphertext b64url>.<tag b64url>`
+ * Envelope: `<version>.<keyId>.<iv b64url>.<ciphertext b64url>.<tag b64url>`
  * - keyId: first 8 hex of SHA-256 of the raw data key (identifies the key, reveals nothing about it)
- * - iv: 12 random bytes per message
- * - tag: 16-byte GCM tag; the version prefix and key id are authenticated as AAD.
+ * - iv: 12 random bytes per message; tag: 16-byte GCM tag
+ * - cd2 (written today): the AAD binds the value to where it is stored — table, column and row id — so a
+ *   sealed value copied into another row or column fails to open.
+ * - cd1 (older values, still opened): the AAD is only the version and key id.
  */
 export const DATA_KEY_ACCOUNT = 'vault/data-key';
-export const ENVELOPE_VERSION = 'cd1';
+export const ENVELOPE_VERSION = 'cd2';
+export const LEGACY_ENVELOPE_VERSION = 'cd1';
+
+/** Where a sealed value lives; it opens only there. */
+export interface SealBinding {
+  table: string;
+  column: string;
+  rowId: number | string;
+}
+
+/** Seals synchronously with a key loaded beforehand (inside a database transaction). */
+export type SealNow = (plain: string, binding: SealBinding) => string;
 
 export interface Sealer {
-  seal(plain: string): Promise<string>;
-  open(envelope: string): Promise<string>;
+  seal(plain: string, binding: SealBinding): Promise<string>;
+  open(envelope: string, binding: SealBinding): Promise<string>;
+  /** Loads the data key (creating it on first use) and returns a synchronous seal. */
+  prepare(): Promise<SealNow>;
   /** Key id of the local data key (creates the key on first use). */
   keyId(): Promise<string>;
 }
@@ -31,6 +46,21 @@ export function dataKeyId(raw: Buffer): string {
 }
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
+
+function aad(version: string, keyId: string, binding: SealBinding | null): Buffer {
+  if (!binding) return Buffer.from(`${version}.${keyId}`, 'utf8');
+  // A JSON array: no separator inside a table or column name can make two bindings collide.
+  return Buffer.from(JSON.stringify([version, keyId, binding.table, binding.column, String(binding.rowId)]), 'utf8');
+}
+
+function sealWith(key: DataKey, plain: string, binding: SealBinding): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key.raw, iv);
+  cipher.setAAD(aad(ENVELOPE_VERSION, key.id, binding));
+  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [ENVELOPE_VERSION, key.id, iv.toString('base64url'), ct.toString('base64url'), tag.toString('base64url')].join('.');
+}
 
 export function createSealer(keychain: Keychain): Sealer {
   let cached: Promise<DataKey> | null = null;
@@ -64,20 +94,18 @@ export function createSealer(keychain: Keychain): Sealer {
     async keyId() {
       return (await dataKey()).id;
     },
-    async seal(plain) {
-      const key = await dataKey();
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key.raw, iv);
-      cipher.setAAD(Buffer.from(`${ENVELOPE_VERSION}.${key.id}`, 'utf8'));
-      const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const tag = cipher.getAuthTag();
-      return [ENVELOPE_VERSION, key.id, iv.toString('base64url'), ct.toString('base64url'), tag.toString('base64url')].join('.');
+    async seal(plain, binding) {
+      return sealWith(await dataKey(), plain, binding);
     },
-    async open(envelope) {
+    async prepare() {
+      const key = await dataKey();
+      return (plain, binding) => sealWith(key, plain, binding);
+    },
+    async open(envelope, binding) {
       const parts = envelope.split('.');
       if (parts.length !== 5) throw new AppError('VALIDATION', 'This sealed value is not a Clientdesk envelope (wrong format).');
       const [version, keyIdPart, ivPart, ctPart, tagPart] = parts as [string, string, string, string, string];
-      if (version !== ENVELOPE_VERSION) {
+      if (version !== ENVELOPE_VERSION && version !== LEGACY_ENVELOPE_VERSION) {
         throw new AppError('UNSUPPORTED', `This sealed value uses an unknown envelope version (${version.slice(0, 8)}).`);
       }
       if (![ivPart, ctPart, tagPart].every((p) => B64URL.test(p))) {
@@ -95,11 +123,14 @@ export function createSealer(keychain: Keychain): Sealer {
       if (iv.length !== 12 || tag.length !== 16) throw new AppError('VALIDATION', 'This sealed value is damaged (bad IV or tag length).');
       try {
         const decipher = createDecipheriv('aes-256-gcm', key.raw, iv);
-        decipher.setAAD(Buffer.from(`${ENVELOPE_VERSION}.${key.id}`, 'utf8'));
+        decipher.setAAD(aad(version, key.id, version === ENVELOPE_VERSION ? binding : null));
         decipher.setAuthTag(tag);
         return Buffer.concat([decipher.update(Buffer.from(ctPart, 'base64url')), decipher.final()]).toString('utf8');
       } catch {
-        throw new AppError('VALIDATION', 'This sealed value was altered or is damaged: authentication failed.');
+        throw new AppError(
+          'VALIDATION',
+          `This sealed value was altered, is damaged, or was moved from another place than ${binding.table}.${binding.column} #${binding.rowId}: authentication failed.`,
+        );
       }
     },
   };

@@ -25,8 +25,9 @@ describe('vault on the OS keychain', () => {
   it('seals with a data key kept in the OS keychain, and keeps key slots per client', async () => {
     keychain = await osKeychain();
     if (!keychain) return;
-    const sealed = await createSealer(keychain).seal('queued pdp write');
-    expect(await createSealer(keychain).open(sealed)).toBe('queued pdp write');
+    const place = { table: 'outbox', column: 'sealed_secret', rowId: 1 };
+    const sealed = await createSealer(keychain).seal('queued pdp write', place);
+    expect(await createSealer(keychain).open(sealed, place)).toBe('queued pdp write');
     const store = createKeyStore(keychain);
     const k = generateKey();
     await store.set('conn-1', 'client-1', 'current', { key: k, createdAt: new Date().toISOString() });
