@@ -1,24 +1,54 @@
-// npm run sandbox -- factpulse [--port 8001] [--clients 500] [--host 127.0.0.1] [--api-key K]
-//                               [--username U] [--password P] [--seed N]
-// Starts a local FactPulse-compatible server (main/core/sandbox/factpulse), prints its base URL and the
-// credentials it accepts, and runs until Ctrl-C. Sandbox credentials only: never put real ones here.
+// npm run sandbox -- <factpulse | sites | tokenization> [options]   (npm run sandbox -- --help for each one's options)
+// Starts a local server speaking that provider's wire format (main/core/sandbox/<provider>), prints its base URL
+// and the credentials it accepts, and runs until Ctrl-C. Sandbox credentials only: never put real ones here.
 import { parseArgs } from 'node:util';
 import { startFactPulseSandbox } from '../main/core/sandbox/factpulse';
+import { startSitesSandbox } from '../main/core/sandbox/sites';
+import { startTokenizationSandbox } from '../main/core/sandbox/tokenization';
+import { subtreeOf } from '../main/core/sandbox/tokenization/state';
 
-const PROVIDERS = ['factpulse'] as const;
+const COMMON = `  --port N        port to listen on (default 8001; 0 picks a free one)
+  --host H        address to bind (default 127.0.0.1)
+  --clients N     number of seeded clients (default 500, at most 100000)
+  --seed N        seed of the generated data (default 42)`;
+
+const PROVIDERS = {
+  factpulse: {
+    options: ['api-key', 'username', 'password'],
+    usage: `  --api-key K     API key to accept (default: random)
+  --username U    username for POST /api/token/ (default admin@demo.factpulse.test)
+  --password P    password for POST /api/token/ (default: random)`,
+  },
+  sites: {
+    options: ['token', 'api-key', 'api-key-header', 'sites-as', 'delete-mode'],
+    usage: `  --token T           require "Authorization: Bearer T" on every call (default: no authentication)
+  --api-key K         require this key in the API-key header on every call (either credential is enough)
+  --api-key-header H  name of that header (default X-API-Key)
+  --sites-as S        "sites" in the list as a count, an array of sites, or mixed (default count)
+  --delete-mode M     deactivate (the client stays, status "inactive"; default) or remove (then 404)`,
+  },
+  tokenization: {
+    options: ['username', 'password', 'partner', 'sub-partners', 'max-take'],
+    usage: `  --username U        HTTP Basic username (default admin@demo.tokenization.test)
+  --password P        HTTP Basic password (default: random)
+  --partner NAME      name of the root partner (default "Partenaire Démo")
+  --sub-partners L    comma-separated sub-partners under the root; "Child>Parent" puts one under another
+                      sub-partner; "<root>" stands for the root's name (default: "<root> Est,<root> Ouest,
+                      <root> Est Alsace><root> Est")
+  --max-take N        largest take honoured, larger ones are lowered to it (default 100)`,
+  },
+} as const;
+type Provider = keyof typeof PROVIDERS;
+const NAMES = Object.keys(PROVIDERS) as Provider[];
+
 const USAGE = `Usage: npm run sandbox -- <provider> [options]
 
-Providers: ${PROVIDERS.join(', ')}
+Providers: ${NAMES.join(', ')}
 
-Options:
-  --port N        port to listen on (default 8001; 0 picks a free one)
-  --host H        address to bind (default 127.0.0.1)
-  --clients N     number of seeded clients (default 500)
-  --seed N        seed of the generated data (default 42)
-  --api-key K     API key to accept (default: random)
-  --username U    username for POST /api/token/ (default admin@demo.factpulse.test)
-  --password P    password for POST /api/token/ (default: random)
-  -h, --help      show this help`;
+Options of every provider:
+${COMMON}
+  -h, --help      show this help
+${NAMES.map((p) => `\nOptions of ${p}:\n${PROVIDERS[p].usage}`).join('\n')}`;
 
 class UsageError extends Error {}
 
@@ -31,6 +61,22 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return n;
 }
 
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}").`);
+}
+
+function subPartners(list: string | undefined, root: string) {
+  if (list === undefined) return undefined;
+  const expand = (name: string) => name.trim().replace(/^<root>/, root);
+  return list.split(',').filter((s) => s.trim()).map((spec) => {
+    const [name = '', parent] = spec.split('>');
+    return parent === undefined ? { name: expand(name) } : { name: expand(name), parent: expand(parent) };
+  });
+}
+
+const STRING_OPTIONS = ['port', 'host', 'clients', 'seed', ...new Set(NAMES.flatMap((p) => PROVIDERS[p].options))];
+
 function parse(argv: string[]) {
   let parsed;
   try {
@@ -38,40 +84,97 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        clients: { type: 'string' },
-        seed: { type: 'string' },
-        'api-key': { type: 'string' },
-        username: { type: 'string' },
-        password: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  const { values, positionals } = parsed;
-  if (values.help) return null;
-  const [provider, ...extra] = positionals;
+  const { help, ...values } = parsed.values as Record<string, string | undefined> & { help?: boolean };
+  if (help) return null;
+  const [provider, ...extra] = parsed.positionals;
   if (!provider) throw new UsageError('Name the provider to simulate, e.g. `npm run sandbox -- factpulse`.');
-  if (!(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new UsageError(`Unknown provider "${provider}". Available: ${PROVIDERS.join(', ')}.`);
-  }
+  if (!(NAMES as string[]).includes(provider)) throw new UsageError(`Unknown provider "${provider}". Available: ${NAMES.join(', ')}.`);
   if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(' ')}.`);
-  for (const name of ['api-key', 'username', 'password'] as const) {
-    if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} cannot be empty.`);
+  const own: readonly string[] = PROVIDERS[provider as Provider].options;
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || ['port', 'host', 'clients', 'seed'].includes(name)) continue;
+    if (!own.includes(name)) throw new UsageError(`--${name} is not an option of the ${provider} sandbox.`);
+    if (value.trim() === '') throw new UsageError(`--${name} cannot be empty.`);
   }
   return {
-    provider,
+    provider: provider as Provider,
+    values,
     host: values.host ?? '127.0.0.1',
     port: integer('port', values.port, 8001, 0, 65_535),
     clients: integer('clients', values.clients, 500, 0, 100_000),
     seed: integer('seed', values.seed, 42, 0, 2 ** 32 - 1),
-    ...(values['api-key'] !== undefined ? { apiKey: values['api-key'] } : {}),
-    ...(values.username !== undefined ? { username: values.username } : {}),
-    ...(values.password !== undefined ? { password: values.password } : {}),
+  };
+}
+
+type Parsed = NonNullable<ReturnType<typeof parse>>;
+const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/** Starts the sandbox and returns what to print about it. */
+async function start(o: Parsed, shownUrl: (port: number, url: string) => string) {
+  const base = { host: o.host, port: o.port, clients: o.clients, seed: o.seed };
+  const v = o.values;
+  if (o.provider === 'factpulse') {
+    const s = await startFactPulseSandbox({ ...base, ...defined({ apiKey: v['api-key'], username: v.username, password: v.password }) });
+    const url = shownUrl(s.port, s.url);
+    return {
+      sandbox: s,
+      lines: [
+        `FactPulse sandbox listening on ${url} (${s.state.order.length} clients, seed ${o.seed})`,
+        'Credentials it accepts (sandbox only):',
+        `  X-API-Key:  ${s.credentials.apiKey}`,
+        `  username:   ${s.credentials.username}`,
+        `  password:   ${s.credentials.password}`,
+        `  token URL:  ${url}/api/token/  (add "client_uid" for a client-scoped token)`,
+      ],
+    };
+  }
+  if (o.provider === 'sites') {
+    const s = await startSitesSandbox({
+      ...base,
+      ...defined({ token: v.token, apiKey: v['api-key'], apiKeyHeader: v['api-key-header'] }),
+      ...defined({ sitesAs: oneOf('sites-as', v['sites-as'], ['count', 'array', 'mixed'] as const) }),
+      ...defined({ deleteMode: oneOf('delete-mode', v['delete-mode'], ['deactivate', 'remove'] as const) }),
+    });
+    const { token, apiKey, apiKeyHeader } = s.credentials;
+    return {
+      sandbox: s,
+      lines: [
+        `Sites registry sandbox listening on ${shownUrl(s.port, s.url)} (${s.state.clients.size} clients, seed ${o.seed}, sites as ${s.options.sitesAs}, DELETE ${s.options.deleteMode}s)`,
+        token === null && apiKey === null ? 'No credentials needed (start it with --token T to require a bearer token).' : 'Credentials it accepts (sandbox only):',
+        ...(token === null ? [] : [`  Authorization: Bearer ${token}`]),
+        ...(apiKey === null ? [] : [`  ${apiKeyHeader}: ${apiKey}`]),
+      ],
+    };
+  }
+  const partner = v.partner?.trim();
+  const s = await startTokenizationSandbox({
+    ...base,
+    ...defined({ username: v.username, password: v.password, partner, subPartners: subPartners(v['sub-partners'], partner ?? 'Partenaire Démo') }),
+    ...defined({ maxTake: v['max-take'] === undefined ? undefined : integer('max-take', v['max-take'], 100, 1, 100_000) }),
+  });
+  const depth = (id: number): number => {
+    const parent = s.state.partners.get(id)?.parentId;
+    return parent == null ? 0 : 1 + depth(parent);
+  };
+  const inScope = (id: number) => {
+    const ids = subtreeOf(s.state, id);
+    return [...s.state.clients.values()].filter((c) => ids.has(c.directPartnerId)).length;
+  };
+  return {
+    sandbox: s,
+    lines: [
+      `Tokenization sandbox listening on ${shownUrl(s.port, s.url)} (${s.state.clients.size} clients, seed ${o.seed}, take at most ${s.options.maxTake})`,
+      'Credentials it accepts (HTTP Basic, sandbox only):',
+      `  username:  ${s.credentials.username}`,
+      `  password:  ${s.credentials.password}`,
+      'Partners (?partner= takes the id or the name; a partner lists its whole subtree):',
+      ...[...s.state.partners.values()].map((p) => `  ${String(p.id).padEnd(5)} ${'  '.repeat(depth(p.id))}${p.name}  (${inScope(p.id)} clients)`),
+    ],
   };
 }
 
@@ -81,16 +184,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { provider: _provider, ...sandboxOptions } = options;
-  const sandbox = await startFactPulseSandbox(sandboxOptions);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  const url = shownHost === '127.0.0.1' ? sandbox.url : `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${sandbox.port}`;
-  console.log(`FactPulse sandbox listening on ${url} (${sandbox.state.order.length} clients, seed ${options.seed})`);
-  console.log('Credentials it accepts (sandbox only):');
-  console.log(`  X-API-Key:  ${sandbox.credentials.apiKey}`);
-  console.log(`  username:   ${sandbox.credentials.username}`);
-  console.log(`  password:   ${sandbox.credentials.password}`);
-  console.log(`  token URL:  ${url}/api/token/  (add "client_uid" for a client-scoped token)`);
+  const shownUrl = (port: number, url: string) =>
+    shownHost === '127.0.0.1' ? url : `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  const { sandbox, lines } = await start(options, shownUrl);
+  for (const line of lines) console.log(line);
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
