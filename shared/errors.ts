@@ -72,6 +72,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, { en: string; fr: string }> = {
   INTERNAL: { en: 'Something went wrong inside Clientdesk.', fr: 'Une erreur interne est survenue dans Clientdesk.' },
 };
 
+/**
+ * Why main refuses to create, replace or import a key while secrets are memory-only, and what to do
+ * (KEYCHAIN_UNAVAILABLE with details.keychain = 'memory-only').
+ */
+export const KEY_NOT_KEPT_MESSAGE = {
+  en:
+    'Refused: no system keychain is available, so the key would live in memory only and be lost when Clientdesk quits, ' +
+    'while the server would keep secrets that only this key opens. Install or unlock a keyring (GNOME Keyring or KWallet on Linux), then restart Clientdesk.',
+  fr:
+    "Refusé : aucun trousseau système n'est disponible, la clé ne vivrait qu'en mémoire et serait perdue à la fermeture de Clientdesk, " +
+    'alors que le serveur garderait des secrets que seule cette clé ouvre. Installez ou déverrouillez un trousseau (GNOME Keyring ou KWallet sous Linux), puis redémarrez Clientdesk.',
+} as const;
+
 /** The one error type main/core throws; the router turns it into an envelope. */
 export class AppError extends Error implements AppErrorShape {
   readonly code: ErrorCode;

@@ -204,7 +204,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // issue 4 handlers (cache, sync, outbox, audit) below
     ...createCacheHandlers(context),
     // issue 5 handlers (keys, backups, webhook verification) below
-    ...createKeyHandlers(context),
+    ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
     ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir)),
   };
   const router = createRouter(handlers, {

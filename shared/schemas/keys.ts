@@ -8,6 +8,11 @@ const clientUid = text().min(1).max(200);
 const fp = z.string();
 const selection = z.union([z.literal('all'), z.array(clientUid).min(1).max(100_000)]);
 const errorShape = z.object({ code: z.string(), message: z.string() }).nullable();
+/**
+ * Only while secrets are memory-only: main asks where to save (its own dialog), writes an encrypted backup of the
+ * key with this passphrase, and only then uses the key.
+ */
+const backupFirst = z.strictObject({ passphrase: text().min(12, 'The passphrase must have at least 12 characters').max(1024) }).optional();
 
 export const keysClientRefSchema = z.object({ connectionId, clientUid });
 /** keys.inventory: one connection, or every connection holding keys when omitted. */
@@ -38,8 +43,8 @@ export const keyInventoryRowSchema = z.object({
 
 /** PDP fields without encryptionMode (the channel decides it). */
 const pdpFields = pdpConfigFieldsSchema.omit({ encryptionMode: true });
-export const keysEnableDoubleSchema = z.object({ connectionId, clientUid, fields: pdpFields });
-export const keysEnableDoubleResultSchema = z.object({ pdp: pdpConfigSchema, fingerprint: fp, generated: z.boolean() });
+export const keysEnableDoubleSchema = z.object({ connectionId, clientUid, fields: pdpFields, backupFirst });
+export const keysEnableDoubleResultSchema = z.object({ pdp: pdpConfigSchema, fingerprint: fp, generated: z.boolean(), backupPath: z.string().optional() });
 export const keysDisableDoubleSchema = z.object({ connectionId, clientUid, fields: pdpFields, confirm: z.literal(true) });
 export const keysDisableDoubleResultSchema = z.object({ pdp: pdpConfigSchema, explanation: z.string(), keptFingerprint: fp.nullable() });
 
@@ -51,7 +56,9 @@ export const rotationOutcomeSchema = z.object({
   newFingerprint: fp.nullable(),
   journalId: z.number().nullable(),
   error: errorShape,
+  backupPath: z.string().optional(),
 });
+export const keysRotateSchema = z.object({ connectionId, clientUid, backupFirst });
 export const recoveryOutcomeSchema = z.object({
   connectionId: z.string(),
   clientUid: z.string(),

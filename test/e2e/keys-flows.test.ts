@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryKeychain } from '../../main/core/vault';
+import { createStandInKeychain, osOrStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
 
@@ -33,7 +33,7 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
   const currentKeyFingerprint = async (h: Harness, conn: string, uid: string) => fingerprintOf(await h.keychain.get(`${conn}/key/${uid}/current`));
 
   beforeAll(async () => {
-    harness = await launchHarness();
+    harness = await launchHarness({ keychain: await osOrStandInKeychain(`clientdesk-harness-${process.pid}`) });
   });
   afterAll(async () => {
     await second?.close();
@@ -188,7 +188,7 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
   it('imports the backup into a fresh data dir with an empty keychain: wrong passphrase refused, then the same fingerprints', async () => {
     const demo = (await invoke<Array<{ id: string; demo: boolean; baseUrl: string }>>(harness, 'connections.list')).value.find((c) => c.demo)!;
     const apiKey = (await harness.keychain.get(`${demo.id}/apiKey`))!;
-    second = await launchHarness({ keychain: createMemoryKeychain() });
+    second = await launchHarness({ keychain: createStandInKeychain() });
     const { page } = second;
     const added = await invoke<{ id: string }>(second, 'connections.add', { label: 'Restored FactPulse', provider: 'factpulse', baseUrl: demo.baseUrl, auth: { method: 'apiKey', apiKey } });
     expect(added.ok).toBe(true);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/create-core';
-import { createMemoryKeychain } from '../../main/core/vault';
+import { createStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import type { Keychain } from '../../main/core/vault';
 import { PDP_FIELDS } from '../fixtures/keys/sandbox-core';
 
@@ -49,7 +49,7 @@ let verdicts: Array<{ valid: boolean }> = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'clientdesk-keyscan-'));
   backupDir = mkdtempSync(join(tmpdir(), 'clientdesk-keyscan-backup-'));
-  const keychain = createMemoryKeychain();
+  const keychain = createStandInKeychain();
   const originalWrite = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const capture = (chunk: unknown) => {
     printed.push(String(chunk));

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { durably } from './journal';
 import type { KeyJournal } from './journal';
 import { errorShape, nowIso } from './deps';
+import { refuseUnkeptKey } from './keep-guard';
 import type { JobProgress, KeyDeps } from './deps';
 import type { KeyStore } from './key-store';
 import type { Rotator } from './rotation';
@@ -187,6 +188,7 @@ export function createBulkRotation(deps: KeyDeps, store: KeyStore, journal: KeyJ
   return {
     preview,
     async start(connectionId, clientUids, concurrency = 4) {
+      refuseUnkeptKey(deps);
       if (concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new AppError('VALIDATION', `Concurrency must be between 1 and ${MAX_CONCURRENCY}.`);
       const plan = await preview(connectionId, clientUids);
       if (plan.clients.length === 0) throw new AppError('VALIDATION', 'None of the selected clients can be rotated (see the preview).');
@@ -216,6 +218,7 @@ export function createBulkRotation(deps: KeyDeps, store: KeyStore, journal: KeyJ
     },
     resume(jobId) {
       const row = jobRow(jobId);
+      refuseUnkeptKey(deps);
       if (row.state === 'done' || row.state === 'cancelled') throw new AppError('CONFLICT', `This job is ${row.state}; start a new one.`);
       if (!runners.has(jobId)) {
         setJobState(jobId, 'running');

@@ -3,6 +3,8 @@ import type { PdpConfig, PdpConfigInput } from '../providers/types';
 import { classify, errorShape, nowIso } from './deps';
 import type { ClientLock, KeyDeps } from './deps';
 import type { KeyJournal } from './journal';
+import { backUpBeforeUse, refuseUnkeptKey } from './keep-guard';
+import type { BackupFirst } from './keep-guard';
 import { fingerprint, generateKey, parseKey } from './key-material';
 import type { KeyStore, StoredKey } from './key-store';
 import type { Rotator } from './rotation';
@@ -13,6 +15,8 @@ export interface EnableDoubleResult {
   pdp: PdpConfig;
   fingerprint: string;
   generated: boolean;
+  /** The encrypted backup written before the key was used (memory-only keychain, backup-first). */
+  backupPath?: string;
 }
 
 export const FERNET_EXPLANATION =
@@ -20,7 +24,7 @@ export const FERNET_EXPLANATION =
   'Clientdesk keeps the former key in the "previous" slot (and in your backups) but no longer sends it.';
 
 export interface DoubleMode {
-  enable(connectionId: string, clientUid: string, fields: PdpFields): Promise<EnableDoubleResult>;
+  enable(connectionId: string, clientUid: string, fields: PdpFields, opts?: { backupFirst?: BackupFirst | undefined }): Promise<EnableDoubleResult>;
   disable(connectionId: string, clientUid: string, fields: PdpFields): Promise<{ pdp: PdpConfig; explanation: string; keptFingerprint: string | null }>;
   importKey(
     connectionId: string,
@@ -45,18 +49,21 @@ export function createDoubleMode(deps: KeyDeps, store: KeyStore, journal: KeyJou
     });
   }
 
-  async function enableLocked(connectionId: string, clientUid: string, fields: PdpFields): Promise<EnableDoubleResult> {
+  async function enableLocked(connectionId: string, clientUid: string, fields: PdpFields, backupFirst: BackupFirst | undefined): Promise<EnableDoubleResult> {
+    refuseUnkeptKey(deps, { backupFirst, canBackUpFirst: true });
     await refuseWhileUnresolved(connectionId, clientUid);
     const input: PdpConfigInput = { ...fields, encryptionMode: 'double' };
     const current = await store.get(connectionId, clientUid, 'current');
     if (current) {
       // Reuse the stored key: nothing changes locally, so a failure loses nothing.
+      const reusedBackup = backupFirst ? { backupPath: await backUpBeforeUse(deps, backupFirst, connectionId, clientUid, current) } : {};
       const pdp = await putPdp(connectionId, clientUid, input, current.key);
       deps.audit?.({ action: 'key.enableDouble', connectionId, clientUid, outcome: 'ok', fingerprint: fingerprint(current.key) });
-      return { pdp, fingerprint: fingerprint(current.key), generated: false };
+      return { pdp, fingerprint: fingerprint(current.key), generated: false, ...reusedBackup };
     }
     const next: StoredKey = { key: generateKey(), createdAt: nowIso(deps) };
     const fp = fingerprint(next.key);
+    const backup = backupFirst ? { backupPath: await backUpBeforeUse(deps, backupFirst, connectionId, clientUid, next) } : {};
     await store.set(connectionId, clientUid, 'pending', next);
     const journalId = journal.begin({ connectionId, clientUid, operation: 'enable', oldFingerprint: null, newFingerprint: fp });
     let pdp: PdpConfig;
@@ -81,7 +88,7 @@ export function createDoubleMode(deps: KeyDeps, store: KeyStore, journal: KeyJou
     }
     journal.mark(journalId, 'committed');
     deps.audit?.({ action: 'key.enableDouble', connectionId, clientUid, outcome: 'ok', fingerprint: fp });
-    return { pdp, fingerprint: fp, generated: true };
+    return { pdp, fingerprint: fp, generated: true, ...backup };
   }
 
   async function disableLocked(connectionId: string, clientUid: string, fields: PdpFields) {
@@ -111,6 +118,7 @@ export function createDoubleMode(deps: KeyDeps, store: KeyStore, journal: KeyJou
   }
 
   async function importLocked(connectionId: string, clientUid: string, keyText: string, opts: { confirm?: boolean; verify?: boolean }) {
+    refuseUnkeptKey(deps);
     const key = parseKey(keyText);
     const fp = fingerprint(key);
     await refuseWhileUnresolved(connectionId, clientUid);
@@ -131,7 +139,7 @@ export function createDoubleMode(deps: KeyDeps, store: KeyStore, journal: KeyJou
   }
 
   return {
-    enable: (c, u, f) => lock(c, u, () => enableLocked(c, u, f)),
+    enable: (c, u, f, o) => lock(c, u, () => enableLocked(c, u, f, o?.backupFirst)),
     disable: (c, u, f) => lock(c, u, () => disableLocked(c, u, f)),
     importKey: (c, u, k, o) => lock(c, u, () => importLocked(c, u, k, o)),
   };

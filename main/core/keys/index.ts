@@ -9,6 +9,7 @@ import type { KeyDeps } from './deps';
 import { createDoubleMode } from './double-mode';
 import type { DoubleMode } from './double-mode';
 import { createKeyJournal } from './journal';
+import { refuseUnkeptKey } from './keep-guard';
 import type { KeyJournal } from './journal';
 import { createKeyMeta } from './key-meta';
 import { createKeyStore } from './key-store';
@@ -22,6 +23,7 @@ export { verifyWebhook } from './webhook-verify';
 export type { KeyDeps, KeyAuditEvent, RotationHooks, JobProgress } from './deps';
 export type { RotationOutcome, RecoveryOutcome } from './rotation';
 export type { KeyInventoryEntry } from './key-store';
+export type { BackupFirst } from './keep-guard';
 
 export interface InventoryRow extends KeyInventoryEntry {
   status: 'ok' | 'rotation-to-confirm' | 'missing-locally' | 'not-in-use';
@@ -54,7 +56,14 @@ export function createKeyService(deps: KeyDeps): KeyService {
   const rotator = createRotator(deps, store, journal, lock);
   const double = createDoubleMode(deps, store, journal, rotator, lock);
   const bulk = createBulkRotation(deps, store, journal, rotator);
-  const backups = createBackups(deps, store, journal, rotator, lock);
+  const created = createBackups(deps, store, journal, rotator, lock);
+  const backups: Backups = {
+    ...created,
+    async importKeys(path, passphrase, opts) {
+      refuseUnkeptKey(deps);
+      return created.importKeys(path, passphrase, opts);
+    },
+  };
 
   let startup: Promise<RecoveryOutcome[]> | null = null;
   const log = deps.log ?? (() => {});

@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/errors';
 import { classify, errorShape, nowIso } from './deps';
 import type { ClientLock, KeyDeps } from './deps';
 import type { KeyJournal } from './journal';
+import { backUpBeforeUse, refuseUnkeptKey } from './keep-guard';
+import type { BackupFirst } from './keep-guard';
 import { fingerprint, generateKey } from './key-material';
 import type { KeyStore, StoredKey } from './key-store';
 
@@ -15,6 +17,8 @@ export interface RotationOutcome {
   newFingerprint: string | null;
   journalId: number | null;
   error: { code: string; message: string } | null;
+  /** The encrypted backup written before the new key was used (memory-only keychain, backup-first). */
+  backupPath?: string;
 }
 
 export interface RecoveryOutcome {
@@ -29,7 +33,7 @@ export interface RecoveryOutcome {
 }
 
 export interface Rotator {
-  rotate(connectionId: string, clientUid: string, opts?: { jobId?: string | null }): Promise<RotationOutcome>;
+  rotate(connectionId: string, clientUid: string, opts?: { jobId?: string | null; backupFirst?: BackupFirst | undefined }): Promise<RotationOutcome>;
   recoverClient(connectionId: string, clientUid: string): Promise<RecoveryOutcome>;
   recoverAll(filter?: { connectionId?: string }): Promise<RecoveryOutcome[]>;
   /** Puts `next` in `current`, keeping a different old current in `previous`, and clears `pending` if it held `next`. */
@@ -47,7 +51,8 @@ export function createRotator(deps: KeyDeps, store: KeyStore, journal: KeyJourna
     if (pending && pending.key === next.key) await store.clear(connectionId, clientUid, 'pending');
   }
 
-  async function rotateLocked(connectionId: string, clientUid: string, jobId: string | null): Promise<RotationOutcome> {
+  async function rotateLocked(connectionId: string, clientUid: string, jobId: string | null, backupFirst: BackupFirst | undefined): Promise<RotationOutcome> {
+    refuseUnkeptKey(deps, { backupFirst, canBackUpFirst: jobId === null });
     let current = await store.get(connectionId, clientUid, 'current');
     if (!current) throw new AppError('KEY_MISSING', 'No key is stored for this client: enable double mode or import its key first.');
     const pendingBefore = await store.get(connectionId, clientUid, 'pending');
@@ -64,10 +69,11 @@ export function createRotator(deps: KeyDeps, store: KeyStore, journal: KeyJourna
     const oldFp = fingerprint(current.key);
     const next: StoredKey = { key: generateKey(), createdAt: nowIso(deps) };
     const newFp = fingerprint(next.key);
+    const backup = backupFirst ? { backupPath: await backUpBeforeUse(deps, backupFirst, connectionId, clientUid, next) } : {};
     // Step 1: pending slot, then the journal row, both before the server hears anything.
     await store.set(connectionId, clientUid, 'pending', next);
     const journalId = journal.begin({ connectionId, clientUid, oldFingerprint: oldFp, newFingerprint: newFp, jobId });
-    const base = { connectionId, clientUid, oldFingerprint: oldFp, newFingerprint: newFp, journalId };
+    const base = { connectionId, clientUid, oldFingerprint: oldFp, newFingerprint: newFp, journalId, ...backup };
     await deps.hooks?.beforeCall?.({ connectionId, clientUid });
     // Step 2: the server call.
     const oldKey = current.key;
@@ -175,7 +181,7 @@ export function createRotator(deps: KeyDeps, store: KeyStore, journal: KeyJourna
   }
 
   return {
-    rotate: (connectionId, clientUid, opts = {}) => lock(connectionId, clientUid, () => rotateLocked(connectionId, clientUid, opts.jobId ?? null)),
+    rotate: (connectionId, clientUid, opts = {}) => lock(connectionId, clientUid, () => rotateLocked(connectionId, clientUid, opts.jobId ?? null, opts.backupFirst)),
     recoverClient: (connectionId, clientUid) => lock(connectionId, clientUid, () => recoverLocked(connectionId, clientUid)),
     async recoverAll(filter = {}) {
       const targets = new Map<string, { connectionId: string; clientUid: string }>();

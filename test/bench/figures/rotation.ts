@@ -7,13 +7,13 @@ import { generateKey } from '../../../main/core/keys';
 import { startFactPulseSandbox } from '../../../main/core/sandbox/factpulse';
 import { sealWithCallerKey } from '../../../main/core/sandbox/factpulse/tokens';
 import { addSandboxConnection, openTestCore, PDP_FIELDS } from '../../fixtures/keys/sandbox-core';
-import { createMemoryKeychain } from '../../../main/core/vault';
+import { createStandInKeychain } from '../../fixtures/keys/stand-in-keychain';
 
 export async function measure(): Promise<Record<string, { value: number; unit: string }>> {
   const clients = 1000;
   const sandbox = await startFactPulseSandbox({ clients, seed: 1000 });
   const dir = mkdtempSync(join(tmpdir(), 'clientdesk-bench-rotation-'));
-  const keychain = createMemoryKeychain();
+  const keychain = createStandInKeychain();
   const core = await openTestCore(dir, keychain);
   try {
     const conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);

@@ -1,6 +1,8 @@
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../core-context';
+import type { FileDialogs } from '../../dialogs/file-dialogs';
 import { verifyWebhook } from '../../keys';
+import type { BackupFirst } from '../../keys';
 import type { HandlerMap } from '../router';
 import { webhookAccount } from './client-handlers';
 import { keyInventoryView } from './key-inventory';
@@ -38,13 +40,16 @@ function rememberPdpMode(ctx: CoreContext, connectionId: string, clientUid: stri
 }
 
 /** Keys, double mode, backups and webhook verification (issue 5). Keys leave main only through keys.reveal. */
-export function createKeyHandlers(ctx: CoreContext): Pick<HandlerMap, KeyChannels> {
+export function createKeyHandlers(ctx: CoreContext, dialogs: FileDialogs): Pick<HandlerMap, KeyChannels> {
   const keys = ctx.keys;
+  // The backup's path comes from main's own save dialog, asked only once the operation is about to make the key.
+  const backupFirst = (input: { passphrase: string } | undefined): { backupFirst?: BackupFirst } =>
+    input ? { backupFirst: { passphrase: input.passphrase, choosePath: (name) => dialogs.chooseSavePath(name) } } : {};
   return {
     'keys.inventory': ({ connectionId }: In<'keys.inventory'>) => keyInventoryView(ctx, connectionId),
-    'keys.enableDouble': async ({ connectionId, clientUid, fields }: In<'keys.enableDouble'>) => {
+    'keys.enableDouble': async ({ connectionId, clientUid, fields, backupFirst: backup }: In<'keys.enableDouble'>) => {
       needsFactPulseKeys(ctx, connectionId);
-      const result = await keys.double.enable(connectionId, clientUid, fields);
+      const result = await keys.double.enable(connectionId, clientUid, fields, backupFirst(backup));
       rememberPdpMode(ctx, connectionId, clientUid, result.pdp);
       return result;
     },
@@ -54,9 +59,9 @@ export function createKeyHandlers(ctx: CoreContext): Pick<HandlerMap, KeyChannel
       rememberPdpMode(ctx, connectionId, clientUid, result.pdp);
       return result;
     },
-    'keys.rotate': ({ connectionId, clientUid }: In<'keys.rotate'>) => {
+    'keys.rotate': ({ connectionId, clientUid, backupFirst: backup }: In<'keys.rotate'>) => {
       needsFactPulseKeys(ctx, connectionId);
-      return keys.rotator.rotate(connectionId, clientUid);
+      return keys.rotator.rotate(connectionId, clientUid, backupFirst(backup));
     },
     'keys.recover': async (input: In<'keys.recover'>) => {
       if (input.connectionId && input.clientUid) return [await keys.rotator.recoverClient(input.connectionId, input.clientUid)];

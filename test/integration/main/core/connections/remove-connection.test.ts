@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../../../main/core/create-core';
 import type { Core } from '../../../../../main/core/create-core';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
+import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import type { Keychain } from '../../../../../main/core/vault';
 import { invokeOk, PDP_FIELDS } from '../../../../fixtures/keys/sandbox-core';
 
@@ -34,7 +34,7 @@ async function populatedConnection(label: string): Promise<string> {
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-remove-'));
-  keychain = createMemoryKeychain();
+  keychain = createStandInKeychain();
   core = await createCore({ dataDir: dir, keychain, resumeDemo: false });
 });
 afterEach(async () => {

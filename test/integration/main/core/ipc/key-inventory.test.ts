@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../main/core/create-core';
 import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
+import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS } from '../../../../fixtures/keys/sandbox-core';
 
 type Row = { clientUid: string; status: string; fingerprint: string | null; clientName: string | null; serverRequiresKey: boolean | null };
@@ -18,7 +18,7 @@ let dir: string;
 beforeAll(async () => {
   sandbox = await startFactPulseSandbox({ clients: 60, seed: 11 });
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-key-inventory-'));
-  core = await openTestCore(dir, createMemoryKeychain());
+  core = await openTestCore(dir, createStandInKeychain());
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
   await invokeOk(core, 'sync.now', { connectionId: conn });
 }, 60_000);

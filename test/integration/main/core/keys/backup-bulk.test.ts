@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../main/core/create-core';
 import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
+import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import type { Keychain } from '../../../../../main/core/vault';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../fixtures/keys/sandbox-core';
 
@@ -33,7 +33,7 @@ async function allKeys(k: Keychain): Promise<string[]> {
 beforeAll(async () => {
   sandbox = await startFactPulseSandbox({ clients: 40, seed: 3 });
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-keys-bb-'));
-  keychain = createMemoryKeychain();
+  keychain = createStandInKeychain();
   core = await openTestCore(join(dir, 'a'), keychain);
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
   for (const uid of uids()) await invokeOk(core, 'keys.enableDouble', { connectionId: conn, clientUid: uid, fields: PDP_FIELDS });
@@ -110,7 +110,7 @@ describe('encrypted backup', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'clientdesk-key-backup', version: 1, kdf: { name: 'scrypt', N: 131072, r: 8, p: 1 } });
     expect(statSync(file()).mode & 0o777).toBe(0o600);
 
-    const fresh = await openTestCore(join(dir, 'b'), createMemoryKeychain());
+    const fresh = await openTestCore(join(dir, 'b'), createStandInKeychain());
     try {
       const conn2 = await addSandboxConnection(fresh, sandbox.url, sandbox.credentials.apiKey);
       const seenInFile = await invokeOk<{ verified: boolean; clients: Array<{ fingerprint: string; local: string }> }>(fresh, 'keys.inspectBackup', {

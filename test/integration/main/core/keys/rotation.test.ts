@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../main/core/create-core';
 import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
+import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import { generateKey } from '../../../../../main/core/keys';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../fixtures/keys/sandbox-core';
 
@@ -13,7 +13,7 @@ let sandbox: FactPulseSandbox;
 let core: Core;
 let conn: string;
 let dir: string;
-const keychain = createMemoryKeychain();
+const keychain = createStandInKeychain();
 const uid = (i: number) => sandbox.state.order[i] as string;
 const current = async (u: string) => (await core.context.keys.store.get(conn, u, 'current'))?.key ?? null;
 

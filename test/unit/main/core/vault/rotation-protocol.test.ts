@@ -4,7 +4,7 @@ import { openDatabase } from '../../../../../main/core/cache/database';
 import type { CacheDb } from '../../../../../main/core/cache/database';
 import { createKeyService, generateKey } from '../../../../../main/core/keys';
 import type { Provider } from '../../../../../main/core/providers/types';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
+import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import { AppError } from '../../../../../shared/errors';
 
 const dbs: CacheDb[] = [];
@@ -28,7 +28,7 @@ function setup() {
       return { success: true, message: 'ok', rotatedCount: 1, partialErrors: [] };
     },
   } as unknown as Provider;
-  const keys = createKeyService({ keychain: createMemoryKeychain(), db, call: (_c, fn) => fn(provider) });
+  const keys = createKeyService({ keychain: createStandInKeychain(), db, call: (_c, fn) => fn(provider) });
   return { db, server, keys };
 }
 

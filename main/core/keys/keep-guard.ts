@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { AppError, KEY_NOT_KEPT_MESSAGE } from '../../../shared/errors';
+import { keepsSecrets } from '../vault';
+import { sealBackup } from './backup-format';
+import type { BackupMetadata } from './backup-format';
+import { nowIso } from './deps';
+import type { KeyDeps } from './deps';
+import { fingerprint } from './key-material';
+import type { StoredKey } from './key-store';
+
+/** The one way to make a key while secrets are memory-only: an encrypted backup of it is written first. */
+export interface BackupFirst {
+  passphrase: string;
+  /** Main's own save dialog (a path never comes from the renderer); null when the user cancelled. */
+  choosePath(defaultName: string): Promise<string | null>;
+}
+
+/**
+ * Refuses, before anything is generated, stored or sent, an operation that would make the server depend on a key
+ * this keychain cannot keep. `canBackUpFirst` tells the UI whether the same call may be retried with a backup.
+ */
+export function refuseUnkeptKey(deps: KeyDeps, opts: { backupFirst?: BackupFirst | undefined; canBackUpFirst?: boolean } = {}): void {
+  if (keepsSecrets(deps.keychain) || opts.backupFirst) return;
+  throw new AppError('KEYCHAIN_UNAVAILABLE', KEY_NOT_KEPT_MESSAGE.en, { keychain: 'memory-only', canBackUpFirst: opts.canBackUpFirst === true });
+}
+
+/** Seals `keys` with the passphrase and writes the file atomically (temp file, then rename), readable by the user only. */
+export async function writeBackupFile(path: string, passphrase: string, metadata: BackupMetadata, keys: Array<{ clientUid: string } & StoredKey>): Promise<void> {
+  const text = await sealBackup(passphrase, metadata, { keys });
+  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, text, { mode: 0o600, flag: 'wx' });
+    await rename(tmp, path);
+  } catch {
+    await unlink(tmp).catch(() => undefined);
+    throw new AppError('INTERNAL', 'The backup file could not be written there (check the folder and its permissions).');
+  }
+}
+
+/** Writes an encrypted backup holding `key` to a path chosen in main's save dialog; the key is used only after this. */
+export async function backUpBeforeUse(deps: KeyDeps, backupFirst: BackupFirst, connectionId: string, clientUid: string, key: StoredKey): Promise<string> {
+  const fp = fingerprint(key.key);
+  const path = await backupFirst.choosePath(`clientdesk-key-${clientUid.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60)}-${fp}.cdkeys`);
+  if (!path) throw new AppError('CANCELLED', 'No backup file was chosen: no key was made and nothing was sent.');
+  const metadata: BackupMetadata = { connectionId, createdAt: nowIso(deps), clients: [{ clientUid, fingerprint: fp, createdAt: key.createdAt }] };
+  await writeBackupFile(path, backupFirst.passphrase, metadata, [{ clientUid, ...key }]);
+  deps.audit?.({ action: 'key.backupFirst', connectionId, clientUid, outcome: 'ok', fingerprint: fp });
+  return path;
+}
