@@ -10,6 +10,9 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'NETWORK',
   'TLS',
+  'TLS_CLIENT_REFUSED',
+  'TLS_SERVER_UNTRUSTED',
+  'TLS_HANDSHAKE_TIMEOUT',
   'BAD_RESPONSE',
   'SERVER',
   'KEYCHAIN_UNAVAILABLE',
@@ -59,6 +62,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, { en: string; fr: string }> = {
   TIMEOUT: { en: 'The server did not answer in time.', fr: "Le serveur n'a pas répondu à temps." },
   NETWORK: { en: 'A network error interrupted the request.', fr: 'Une erreur réseau a interrompu la requête.' },
   TLS: { en: 'The secure connection could not be established.', fr: "La connexion sécurisée n'a pas pu être établie." },
+  TLS_CLIENT_REFUSED: {
+    en: 'The server refused our client certificate. Check the certificate in the connection settings.',
+    fr: 'Le serveur a refusé notre certificat client. Vérifiez le certificat dans les réglages de la connexion.',
+  },
+  TLS_SERVER_UNTRUSTED: {
+    en: "The server's certificate is not trusted, so nothing was sent to it.",
+    fr: "Le certificat du serveur n'est pas reconnu comme fiable : rien ne lui a été envoyé.",
+  },
+  TLS_HANDSHAKE_TIMEOUT: {
+    en: 'The secure connection was not established in time.',
+    fr: "La connexion sécurisée n'a pas été établie à temps.",
+  },
   BAD_RESPONSE: { en: 'The server sent an unreadable answer.', fr: 'Le serveur a envoyé une réponse illisible.' },
   SERVER: { en: 'The server reported an error.', fr: 'Le serveur a signalé une erreur.' },
   KEYCHAIN_UNAVAILABLE: {
