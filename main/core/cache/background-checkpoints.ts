@@ -15,17 +15,22 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const Database = require(workerData.modulePath);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
-const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
+const files = workerData.files.map((file) => {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  return { file, db };
+});
+const walSize = (file) => { try { return statSync(file + '-wal').size; } catch { return 0; } };
 const timer = setInterval(() => {
-  if (walSize() < workerData.minWalBytes) return;
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage({ failed: String(err && err.code || 'error') }); }
+  for (const { file, db } of files) {
+    if (walSize(file) < workerData.minWalBytes) continue;
+    try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage({ failed: String(err && err.code || 'error') }); }
+  }
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
   clearInterval(timer);
-  db.close();
+  for (const { db } of files) db.close();
   parentPort.close();
 });
 parentPort.postMessage({ ready: true });
@@ -42,15 +47,17 @@ export interface BackgroundCheckpoints {
  * syncs it; run by the committing thread it cost a third of every sync page. A second connection in a
  * worker checkpoints PASSIVE-ly (never blocking the writer) whenever the WAL passes a few MiB; the main
  * connection stops checkpointing only once the worker is ready, and takes it back if the worker fails.
+ * `files` are the database files of the connection (the cache and the attached state): the connection's
+ * autocheckpoint setting covers all of them, so the worker checkpoints each.
  */
-export function startBackgroundCheckpoints(sqlite: Database.Database, file: string, log: (line: string) => void = () => {}): BackgroundCheckpoints {
+export function startBackgroundCheckpoints(sqlite: Database.Database, files: readonly string[], log: (line: string) => void = () => {}): BackgroundCheckpoints {
   const foreground = () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${FOREGROUND_AUTOCHECKPOINT_PAGES}`);
   };
   let worker: Worker;
   try {
     const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath, intervalMs: INTERVAL_MS, minWalBytes: MIN_WAL_BYTES } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files, modulePath, intervalMs: INTERVAL_MS, minWalBytes: MIN_WAL_BYTES } });
   } catch (err) {
     log(`background checkpoints unavailable: ${String(err)}`);
     return { ready: Promise.resolve(false), stop: () => {} };

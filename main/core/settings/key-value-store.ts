@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Conf from 'conf';
 
 /** The part of electron-store / conf the core uses; electron-store extends conf, so both fit. */
@@ -7,7 +8,24 @@ export interface KeyValueStore {
   readonly path: string;
 }
 
+/**
+ * A settings file and how to open a store over it: the file is checked (and restored from its last-good
+ * copy) before the store reads it, since electron-store and conf throw on a damaged file.
+ */
+export interface SettingsSource {
+  readonly file: string;
+  open(): KeyValueStore;
+}
+
+export function isKeyValueStore(value: KeyValueStore | SettingsSource): value is KeyValueStore {
+  return typeof (value as KeyValueStore).get === 'function';
+}
+
 /** Plain-Node settings file (`settings.json` in the data dir). In Electron, main/index.ts passes electron-store. */
+export function confSource(dataDir: string): SettingsSource {
+  return { file: join(dataDir, 'settings.json'), open: () => createConfStore(dataDir) };
+}
+
 export function createConfStore(dataDir: string): KeyValueStore {
   const conf = new Conf<Record<string, unknown>>({
     cwd: dataDir,

@@ -7,19 +7,28 @@ import { migration0050 } from './0050-key-journal';
 import { migration0060 } from './0060-client-keys';
 import { migration0070 } from './0070-fts-by-repository';
 import { migration0080 } from './0080-name-key';
+import { migration0090 } from './0090-state-moved-out';
+import { stateMigration0010 } from './state/0010-state-tables';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in steps of 10. */
   version: number;
   name: string;
   up(db: Database.Database): void;
+  /**
+   * Runs in a transaction of its own, committed before `up`'s: for a step that writes one database file
+   * and must be on disk before `up` changes the other. Must be safe to run again (a crash between the two).
+   */
+  before?(db: Database.Database): void;
 }
 
 /**
  * In order. Never edit an applied migration: add the next one.
  * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5); 0060 client-keys (key age filter);
  * 0070 fts-by-repository (the client writes maintain the FTS index);
- * 0080 name-key (names sort by a stored key without case or accents).
+ * 0080 name-key (names sort by a stored key without case or accents);
+ * 0090 state-moved-out (what cannot be rebuilt leaves the cache for state.sqlite).
+ * These are the cache's (`cache.sqlite`, PRAGMA main.user_version); STATE_MIGRATIONS are state.sqlite's.
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -30,4 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];
+
+/** state.sqlite, attached as `state` (PRAGMA state.user_version); every table is created as `state.<name>`. */
+export const STATE_MIGRATIONS: readonly Migration[] = [stateMigration0010];
