@@ -170,7 +170,17 @@ export const auditListInputSchema = z
   })
   .strict();
 export const auditListSchema = z.object({ rows: z.array(auditEntrySchema), total: z.number() });
-export const auditVerifySchema = z.object({ ok: z.boolean(), count: z.number(), brokenAtId: z.number().nullable() });
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  count: z.number(),
+  brokenAtId: z.number().nullable(),
+  /** Checked under the audit key from the keychain; false when no key is available this session (see message). */
+  keyed: z.boolean(),
+  /** mismatch: edited, removed or inserted; unkeyed: chained without the key in a keyed log; unknown-key: under a key not held here. */
+  reason: z.enum(['mismatch', 'unkeyed', 'unknown-key']).nullable(),
+  /** Why the chain is broken, or what the check cannot vouch for (English; the window words its own from reason/keyed). */
+  message: z.string().nullable(),
+});
 export const auditExportInputSchema = z
   .object({
     format: z.enum(['csv', 'json']),
