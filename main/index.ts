@@ -10,7 +10,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 void runShell({
   electron,
   createCore,
-  settingsStore: new Store<Record<string, unknown>>({ name: 'settings' }),
+  // Opened by the core once the file is checked: electron-store throws on a damaged settings.json.
+  settingsStore: {
+    file: join(electron.app.getPath('userData'), 'settings.json'),
+    open: () => new Store<Record<string, unknown>>({ name: 'settings' }),
+  },
   rendererDir: join(here, '..', 'renderer'),
   preloadFile: join(here, '..', 'preload', 'preload.cjs'),
 });

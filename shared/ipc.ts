@@ -84,6 +84,7 @@ import {
   webhookVerifySchema,
 } from './schemas/keys';
 import { dialogOpenFileSchema, dialogResultSchema, dialogSaveFileSchema } from './schemas/dialogs';
+import { recoveryResolvedSchema, recoveryResolveSchema, recoveryStatusSchema } from './schemas/recovery';
 
 const none = z.undefined();
 
@@ -95,6 +96,9 @@ export const channels = {
   'app.info': { input: none, output: appInfoSchema },
   'settings.get': { input: none, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
+  /** Startup found a file it could not use (app.info mode 'recovery'): what happened, and the user's choice. */
+  'recovery.status': { input: none, output: recoveryStatusSchema },
+  'recovery.resolve': { input: recoveryResolveSchema, output: recoveryResolvedSchema },
 
   'connections.list': { input: none, output: z.array(connectionSchema) },
   'connections.add': { input: connectionAddSchema, output: connectionSchema },

@@ -1,10 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppInfo } from '../../shared/schemas/settings';
-import { ERROR_MESSAGES } from '../../shared/errors';
 import { createRouter } from './ipc/router';
 import type { HandlerMap, Router, RouterOptions } from './ipc/router';
-import { createEventBus } from './ipc/event-bus';
 import type { EventBus } from './ipc/event-bus';
 import { createAppHandlers } from './ipc/handlers/app-handlers';
 import { createConnectionHandlers } from './ipc/handlers/connection-handlers';
@@ -14,17 +10,14 @@ import { createDialogHandlers } from './ipc/handlers/dialog-handlers';
 import { createDataDirDialogs } from './dialogs/file-dialogs';
 import type { FileDialogs } from './dialogs/file-dialogs';
 import { createKeyService } from './keys';
-import { createConfStore } from './settings/key-value-store';
-import type { KeyValueStore } from './settings/key-value-store';
+import type { KeyValueStore, SettingsSource } from './settings/key-value-store';
 import { createSettingsService } from './settings/settings-service';
 import type { SettingsService } from './settings/settings-service';
 import { createConnectionRecords } from './connections/connection-records';
 import { createConnectionService } from './connections/connection-service';
 import { createConnectionStatusTracker } from './connections/connection-status';
 import { createDemoWorkspace } from './demo/demo-workspace';
-import { openKeychain } from './vault';
 import type { Keychain } from './vault';
-import { openDatabase } from './cache/database';
 import { createClientCache } from './cache/client-cache';
 import { createAuditLog } from './audit/audit-log';
 import { openAuditKey } from './audit/audit-key';
@@ -36,18 +29,23 @@ import { createSyncScheduler } from './sync/sync-scheduler';
 import { createPdpModeRefresher } from './sync/pdp-modes';
 import { createSealer } from './vault/sealing';
 import { createCacheHandlers } from './ipc/handlers/cache-handlers';
-import { createFileLogger } from './log';
 import type { Logger } from './log';
 import type { CoreContext } from './core-context';
 import type { Provider } from './providers/types';
+import { bootCore } from './startup/boot';
+import type { Boot } from './startup/boot';
+import { describeApp } from './startup/app-info';
+import { NOTHING_TO_RECOVER, createRecoveryHandlers } from './startup/recovery-handlers';
 
 export interface CoreOptions {
   dataDir: string;
   /** Injected keychain (tests); otherwise the OS keychain, or memory with KEYCHAIN_UNAVAILABLE. */
   keychain?: Keychain;
   keychainService?: string;
-  /** electron-store in Electron; `conf` in plain Node when absent. */
-  settingsStore?: KeyValueStore;
+  /** electron-store in Electron (a source: checked, and restored from its last-good copy, before it is opened); `conf` in plain Node when absent. */
+  settingsStore?: KeyValueStore | SettingsSource;
+  /** The user chose Quit on the recovery screen (Electron: app.quit). */
+  onQuit?: () => void;
   fetch?: typeof fetch;
   appVersion?: string;
   runtime?: AppInfo['runtime'];
@@ -70,21 +68,16 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function createCore(options: CoreOptions): Promise<Core> {
+/** A damaged file never stops the start: see startup/boot.ts (a rebuilt cache, or recovery mode). */
+export function createCore(options: CoreOptions): Promise<Core> {
+  return bootCore(options, createFullCore);
+}
+
+async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   const { dataDir } = options;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const log = options.log ?? createFileLogger(dataDir);
-  const events = createEventBus();
-  const store = options.settingsStore ?? createConfStore(dataDir);
+  const { log, events, opened } = boot;
+  const { store, db } = boot.files;
   const settings = createSettingsService(store);
-
-  const opened = options.keychain
-    ? { keychain: options.keychain, status: options.keychain.backend === 'os' ? ('os' as const) : ('memory' as const), reason: undefined }
-    : await openKeychain(options.keychainService ? { service: options.keychainService } : {});
-  if (opened.status === 'memory-fallback') log(`keychain unavailable, secrets kept in memory only: ${opened.reason ?? ''}`);
-
-  const databaseFile = join(dataDir, 'clientdesk.sqlite');
-  const db = openDatabase(databaseFile, { backgroundCheckpoints: true, log });
   // issue 4: cache reads, audit log (before anything that writes)
   const cache = createClientCache(db);
   const audit = createAuditLog(db, await openAuditKey(opened.keychain, log));
@@ -103,22 +96,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const demo = createDemoWorkspace({ connections, records, keychain: opened.keychain, log });
 
   function info(): AppInfo {
-    return {
-      name: 'Clientdesk',
-      version: options.appVersion ?? '0.0.0',
-      runtime: options.runtime ?? 'node',
-      nodeVersion: process.versions.node,
-      electronVersion: options.electronVersion ?? null,
-      platform: process.platform,
+    return describeApp({
+      appVersion: options.appVersion,
+      runtime: options.runtime,
+      electronVersion: options.electronVersion,
       dataDir,
       settingsFile: store.path,
-      databaseFile,
-      keychain: {
-        backend: opened.keychain.backend,
-        status: opened.status,
-        message: opened.status === 'memory-fallback' ? ERROR_MESSAGES.KEYCHAIN_UNAVAILABLE.en : null,
-      },
-    };
+      databaseFile: db.file,
+      stateFile: db.stateFile,
+      opened,
+      mode: 'normal',
+      notices: boot.files.notices,
+    });
   }
 
   async function online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T> {
@@ -207,6 +196,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // issue 5 handlers (keys, backups, webhook verification) below
     ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
     ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir)),
+    ...createRecoveryHandlers(NOTHING_TO_RECOVER),
   };
   const router = createRouter(handlers, {
     log,
@@ -215,6 +205,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   if (options.resumeDemo !== false) await demo.resumeExisting();
   await scheduler.start();
+  // A cache moved aside for damage comes back from the servers.
+  if (boot.files.notices.some((n) => n.kind === 'cache-rebuilt')) {
+    for (const { id } of records.all()) void sync.syncNow(id).catch((err: unknown) => log(`re-sync of ${id} failed: ${String(err)}`));
+  }
   // issue 5: finish every rotation a previous run left unknown (background; the UI shows "rotation to confirm" meanwhile).
   void keys.startupRecovery();
 

@@ -2,9 +2,10 @@ import type * as Electron from 'electron';
 import { join } from 'node:path';
 import { CHANNEL_NAMES, EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc';
 import type { Core, CoreOptions } from '../core/create-core';
-import type { KeyValueStore } from '../core/settings/key-value-store';
+import type { KeyValueStore, SettingsSource } from '../core/settings/key-value-store';
 import { serveAppFile } from './app-protocol';
 import { createElectronDialogs } from './file-dialogs';
+import { reportStartupFailure } from './startup-failure';
 import { APP_ENTRY, APP_SCHEME, SECURE_WEB_PREFERENCES, isAppUrl, isSafeExternalUrl } from './security';
 
 type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog'>;
@@ -12,7 +13,8 @@ type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' 
 export interface ShellDeps {
   electron: ElectronModule;
   createCore(options: CoreOptions): Promise<Core>;
-  settingsStore: KeyValueStore;
+  /** electron-store as a source, so a damaged settings file is checked before electron-store reads it. */
+  settingsStore: KeyValueStore | SettingsSource;
   /** Folder holding the built renderer (index.html) and preload. */
   rendererDir: string;
   preloadFile: string;
@@ -62,6 +64,7 @@ export function runShell(deps: ShellDeps): Promise<void> {
     void core?.close();
   });
 
+  const dataDir = join(app.getPath('userData'), 'data');
   return app.whenReady().then(async function onReady() {
     const appSession = session.defaultSession;
     appSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -69,12 +72,13 @@ export function runShell(deps: ShellDeps): Promise<void> {
     protocol.handle(APP_SCHEME, (request) => serveAppFile(deps.rendererDir, request.url));
 
     core = await deps.createCore({
-      dataDir: join(app.getPath('userData'), 'data'),
+      dataDir,
       settingsStore: deps.settingsStore,
       appVersion: app.getVersion(),
       runtime: 'electron',
       electronVersion: process.versions.electron ?? null,
       isTrustedSender: isAppUrl,
+      onQuit: () => app.quit(),
       dialogs: createElectronDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
     });
     const router = core.router;
@@ -105,5 +109,7 @@ export function runShell(deps: ShellDeps): Promise<void> {
       if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { event, payload });
     });
     await win.loadURL(APP_ENTRY);
+  }).catch(function startupFailed(err: unknown) {
+    reportStartupFailure({ app, dialog }, dataDir, err);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startupNoticeSchema } from './recovery';
 
 export const languageSchema = z.enum(['fr', 'en']);
 export const themeSchema = z.enum(['light', 'dark', 'system']);
@@ -40,6 +41,11 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
   settingsFile: z.string(),
   databaseFile: z.string(),
+  stateFile: z.string(),
+  /** recovery: a damaged file waits for the user's choice (recovery.status / recovery.resolve); nothing else runs. */
+  mode: z.enum(['normal', 'recovery']),
+  /** What startup repaired on its own this time (a cache rebuilt, settings restored), to show once. */
+  notices: z.array(startupNoticeSchema),
   keychain: z.object({
     backend: z.enum(['os', 'memory']),
     status: z.enum(['os', 'memory-fallback', 'memory']),
