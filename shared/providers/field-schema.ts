@@ -25,13 +25,20 @@ function textSchema(field: FieldDescriptor): z.ZodType<string> {
 
 function integerSchema(field: FieldDescriptor): z.ZodType<string> {
   const rule = field.rule ?? {};
+  const problem = (v: string): string | null => {
+    if (v === '') return field.required ? 'validation.required' : null;
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) return 'validation.integer';
+    if (rule.min !== undefined && Number(v) < rule.min) return 'validation.tooSmall';
+    if (rule.max !== undefined && Number(v) > rule.max) return 'validation.tooLarge';
+    return null;
+  };
   return z
     .string()
     .trim()
-    .refine((v) => !field.required || v !== '', 'validation.required')
-    .refine((v) => v === '' || /^-?\d+$/.test(v), 'validation.integer')
-    .refine((v) => v === '' || rule.min === undefined || Number(v) >= rule.min, 'validation.tooSmall')
-    .refine((v) => v === '' || rule.max === undefined || Number(v) <= rule.max, 'validation.tooLarge');
+    .superRefine((v, ctx) => {
+      const message = problem(v);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
 }
 
 export function fieldSchema(field: FieldDescriptor): z.ZodType {
@@ -44,6 +51,11 @@ export function fieldSchema(field: FieldDescriptor): z.ZodType {
       const item = z.string().trim().min(1, 'validation.required').max(field.rule?.maxLength ?? 255, 'validation.tooLong');
       const list = z.array(item).max(50, 'validation.tooMany');
       return field.required ? list.min(1, 'validation.required') : list;
+    }
+    case 'secret': {
+      // Secrets are taken exactly as typed: a space may be part of one.
+      const secret = z.string().max(field.rule?.maxLength ?? 8192, 'validation.tooLong');
+      return field.required ? secret.min(1, 'validation.required') : secret;
     }
     case 'enum':
       return z.enum((field.options ?? []) as [string, ...string[]]);

@@ -4,10 +4,15 @@ import { text } from './text';
 
 const label = text().trim().min(1, 'Label is required').max(120, 'Label is at most 120 characters');
 const baseUrl = text().trim().min(1, 'Base URL is required').max(2048);
-const secret = text().min(1, 'Required').max(4096);
-const uuid = text().uuid('Must be a UUID');
+const methodId = text().trim().min(1, 'Choose an authentication method').max(40);
+const settingValue = z.union([text().max(8192), z.array(text().max(255)).max(50), z.null()]);
 
-export const authMethodSchema = z.enum(['apiKey', 'password']);
+/**
+ * Auth and settings are shaped by the provider's descriptor (shared/providers): the contract checks their
+ * form, the connection service checks them against the descriptor and answers field by field.
+ */
+export const authInputSchema = z.object({ method: methodId }).catchall(text().max(8192).nullable().optional());
+export const connectionSettingsSchema = z.record(text().max(64), settingValue);
 
 /** What the renderer may know about a connection: no secret, only which secrets are stored. */
 export const connectionSchema = z.object({
@@ -15,10 +20,9 @@ export const connectionSchema = z.object({
   label: z.string(),
   provider: providerIdSchema,
   baseUrl: z.string(),
-  auth: z.discriminatedUnion('method', [
-    z.object({ method: z.literal('apiKey') }),
-    z.object({ method: z.literal('password'), username: z.string(), clientUid: z.string().nullable() }),
-  ]),
+  /** The method and its non-secret fields (e.g. a username); secrets live in the keychain. */
+  auth: z.object({ method: z.string() }).catchall(z.string().nullable()),
+  settings: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.null()])).default({}),
   demo: z.boolean(),
   capabilities: z.array(capabilitySchema),
   secretsStored: z.array(z.string()),
@@ -26,42 +30,24 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
-export const connectionAuthInputSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('apiKey'), apiKey: secret }),
-  z.object({
-    method: z.literal('password'),
-    username: text().trim().min(1, 'Username is required').max(254),
-    password: secret,
-    clientUid: uuid.nullable().optional(),
-  }),
-]);
-
 export const connectionAddSchema = z.object({
   label,
   provider: providerIdSchema,
   baseUrl,
-  auth: connectionAuthInputSchema,
+  auth: authInputSchema,
+  settings: connectionSettingsSchema.optional(),
 });
-export type ConnectionAdd = z.infer<typeof connectionAddSchema>;
+export type ConnectionAdd = z.input<typeof connectionAddSchema>;
 
 /** Secrets are optional on edit: an absent secret keeps the stored one. */
 export const connectionUpdateSchema = z.object({
   id: text().min(1).max(64),
   label: label.optional(),
   baseUrl: baseUrl.optional(),
-  auth: z
-    .discriminatedUnion('method', [
-      z.object({ method: z.literal('apiKey'), apiKey: secret.optional() }),
-      z.object({
-        method: z.literal('password'),
-        username: text().trim().min(1, 'Username is required').max(254),
-        password: secret.optional(),
-        clientUid: uuid.nullable().optional(),
-      }),
-    ])
-    .optional(),
+  auth: authInputSchema.optional(),
+  settings: connectionSettingsSchema.optional(),
 });
-export type ConnectionUpdate = z.infer<typeof connectionUpdateSchema>;
+export type ConnectionUpdate = z.input<typeof connectionUpdateSchema>;
 
 export const connectionIdSchema = z.object({ id: text().min(1).max(64) });
 export const connectionRemoveSchema = z.object({ id: text().min(1).max(64), confirm: z.literal(true) });

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { connectionSchema } from '../../../shared/schemas/connections';
 import type { KeyValueStore } from '../settings/key-value-store';
 
-/** A connection as persisted in the settings file: never a secret, only the auth *method*. */
+/** A connection as persisted in the settings file: never a secret, only the auth *method* and its plain fields. */
 export const storedConnectionSchema = connectionSchema
-  .pick({ id: true, label: true, provider: true, baseUrl: true, auth: true, createdAt: true })
+  .pick({ id: true, label: true, provider: true, baseUrl: true, auth: true, settings: true, createdAt: true })
   .extend({ demo: z.boolean().default(false) });
 export type StoredConnection = z.infer<typeof storedConnectionSchema>;
-
-export const SECRET_SLOTS = { apiKey: 'apiKey', password: 'password' } as const;
 
 export interface ConnectionRecords {
   all(): StoredConnection[];

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Connection, ConnectionAdd, ConnectionUpdate } from '../../../shared/schemas/connections';
 import type { Keychain } from '../vault';
-import { accountFor, deleteAllFor } from '../vault';
+import { deleteAllFor } from '../vault';
 import { validateBaseUrl } from '../http';
 import { registerSecret } from '../http/redact';
-import { createProvider } from '../providers';
+import { createProvider, providerModule } from '../providers';
 import type { Provider } from '../providers/types';
+import { credentialAccount } from '../vault/slots';
+import { checkConnectionInput } from '../../../shared/providers/connection-input';
+import { secretFields } from '../../../shared/providers/descriptor';
 import type { EventBus } from '../ipc/event-bus';
 import type { ConnectionRecords, StoredConnection } from './connection-records';
-import { SECRET_SLOTS } from './connection-records';
 
 export interface ConnectionServiceDeps {
   records: ConnectionRecords;
@@ -44,8 +46,8 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
 
   function secretSource(connectionId: string) {
     return {
-      async get(slot: keyof typeof SECRET_SLOTS): Promise<string | null> {
-        const value = await keychain.get(accountFor(connectionId, SECRET_SLOTS[slot]));
+      async get(slot: string): Promise<string | null> {
+        const value = await keychain.get(credentialAccount(connectionId, slot));
         if (value) registerSecret(value);
         return value;
       },
@@ -67,7 +69,8 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
 
   async function toView(connection: StoredConnection): Promise<Connection> {
     const stored = await keychain.list(`${connection.id}/`);
-    const secretsStored = Object.values(SECRET_SLOTS).filter((slot) => stored.includes(accountFor(connection.id, slot)));
+    const slots = providerModule(connection.provider).descriptor.authMethods.flatMap((m) => secretFields(m).map((f) => f.key));
+    const secretsStored = [...new Set(slots)].filter((slot) => stored.includes(credentialAccount(connection.id, slot)));
     let capabilities: Connection['capabilities'] = [];
     try {
       capabilities = [...provider(connection.id).capabilities];
@@ -85,40 +88,30 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     events.emit('connections.changed', await list());
   }
 
-  async function storeSecrets(id: string, auth: { apiKey?: string | undefined; password?: string | undefined }): Promise<void> {
-    if (auth.apiKey !== undefined) {
-      registerSecret(auth.apiKey);
-      await keychain.set(accountFor(id, SECRET_SLOTS.apiKey), auth.apiKey);
-    }
-    if (auth.password !== undefined) {
-      registerSecret(auth.password);
-      await keychain.set(accountFor(id, SECRET_SLOTS.password), auth.password);
+  async function storeSecrets(id: string, secrets: Record<string, string>): Promise<void> {
+    for (const [slot, value] of Object.entries(secrets)) {
+      registerSecret(value);
+      await keychain.set(credentialAccount(id, slot), value);
     }
   }
 
   async function add(input: ConnectionAdd, opts: { demo?: boolean } = {}): Promise<Connection> {
-    const baseUrl = validateBaseUrl(input.baseUrl);
+    const module = providerModule(input.provider);
+    const checked = checkConnectionInput(module.descriptor, input, 'create');
+    const baseUrl = validateBaseUrl(input.baseUrl, { httpsOnly: module.descriptor.baseUrl.httpsOnly ?? false });
     const id = randomUUID();
-    const auth: StoredConnection['auth'] =
-      input.auth.method === 'apiKey'
-        ? { method: 'apiKey' }
-        : { method: 'password', username: input.auth.username, clientUid: input.auth.clientUid ?? null };
     const connection: StoredConnection = {
       id,
       label: input.label,
       provider: input.provider,
       baseUrl,
-      auth,
+      auth: checked.auth,
+      settings: checked.settings,
       demo: opts.demo ?? false,
       createdAt: new Date().toISOString(),
     };
-    if (input.provider !== 'factpulse') {
-      throw new AppError('UNSUPPORTED', `The ${input.provider} provider is not available yet.`, {
-        fields: [{ field: 'provider', message: 'Only FactPulse is available in this version.' }],
-      });
-    }
     // Secrets first: a connection is never saved pointing at secrets that failed to store.
-    await storeSecrets(id, input.auth.method === 'apiKey' ? { apiKey: input.auth.apiKey } : { password: input.auth.password });
+    await storeSecrets(id, checked.secrets);
     records.save(connection);
     await announce();
     return toView(connection);
@@ -127,22 +120,21 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
   async function update(input: ConnectionUpdate): Promise<Connection> {
     const current = get(input.id);
     const next: StoredConnection = { ...current };
+    const { descriptor } = providerModule(current.provider);
     if (input.label !== undefined) next.label = input.label;
-    if (input.baseUrl !== undefined) next.baseUrl = validateBaseUrl(input.baseUrl);
-    if (input.auth) {
-      next.auth =
-        input.auth.method === 'apiKey'
-          ? { method: 'apiKey' }
-          : { method: 'password', username: input.auth.username, clientUid: input.auth.clientUid ?? null };
-      const needs = input.auth.method === 'apiKey' ? SECRET_SLOTS.apiKey : SECRET_SLOTS.password;
-      const given = input.auth.method === 'apiKey' ? input.auth.apiKey : input.auth.password;
-      if (given === undefined && !(await keychain.get(accountFor(current.id, needs)))) {
-        const field = input.auth.method === 'apiKey' ? 'auth.apiKey' : 'auth.password';
-        throw new AppError('VALIDATION', 'A secret is required for this authentication method.', {
-          fields: [{ field, message: 'Required: nothing is stored for this method yet.' }],
-        });
+    if (input.baseUrl !== undefined) next.baseUrl = validateBaseUrl(input.baseUrl, { httpsOnly: descriptor.baseUrl.httpsOnly ?? false });
+    if (input.auth || input.settings) {
+      const checked = checkConnectionInput(descriptor, { auth: input.auth ?? current.auth, settings: input.settings ?? current.settings }, 'update');
+      for (const slot of checked.requiredSlots) {
+        if (checked.secrets[slot] === undefined && !(await keychain.get(credentialAccount(current.id, slot)))) {
+          throw new AppError('VALIDATION', 'A secret is required for this authentication method.', {
+            fields: [{ field: `auth.${slot}`, message: 'Required: nothing is stored for this method yet.' }],
+          });
+        }
       }
-      await storeSecrets(current.id, input.auth.method === 'apiKey' ? { apiKey: input.auth.apiKey } : { password: input.auth.password });
+      next.auth = checked.auth;
+      next.settings = checked.settings;
+      await storeSecrets(current.id, checked.secrets);
     }
     records.save(next);
     dropProvider(current.id);

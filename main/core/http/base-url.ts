@@ -6,8 +6,8 @@ function invalid(message: string): AppError {
   return new AppError('VALIDATION', message, { fields: [{ field: 'baseUrl', message }] });
 }
 
-/** Normalizes a connection's base URL: https anywhere, plain http only to this machine. */
-export function validateBaseUrl(input: string): string {
+/** Normalizes a connection's base URL: https anywhere, plain http only to this machine (never when httpsOnly). */
+export function validateBaseUrl(input: string, opts: { httpsOnly?: boolean } = {}): string {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -15,6 +15,7 @@ export function validateBaseUrl(input: string): string {
     throw invalid('Not a valid URL (example: https://factpulse.fr).');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('Only http:// and https:// URLs are supported.');
+  if (url.protocol === 'http:' && opts.httpsOnly) throw invalid('This system is only reached over https://.');
   if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
     throw invalid('Plain http:// is only allowed for localhost; use https://.');
   }

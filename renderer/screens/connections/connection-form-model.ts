@@ -15,9 +15,9 @@ export function initialValues(connection: Connection | null): ConnectionFormValu
   return {
     label: connection?.label ?? '',
     baseUrl: connection?.baseUrl ?? 'https://',
-    method: connection?.auth.method ?? 'apiKey',
+    method: connection?.auth.method === 'password' ? 'password' : 'apiKey',
     apiKey: '',
-    username: connection?.auth.method === 'password' ? connection.auth.username : '',
+    username: connection?.auth.method === 'password' ? (connection.auth.username ?? '') : '',
     password: '',
     clientUid: connection?.auth.method === 'password' ? (connection.auth.clientUid ?? '') : '',
   };
