@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'TLS_SERVER_UNTRUSTED',
   'TLS_HANDSHAKE_TIMEOUT',
   'BAD_RESPONSE',
+  'REDIRECT',
+  'TOO_LARGE',
   'SERVER',
   'KEYCHAIN_UNAVAILABLE',
   'KEY_MISMATCH',
@@ -75,6 +77,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { en: string; fr: string }> = {
     fr: "La connexion sécurisée n'a pas été établie à temps.",
   },
   BAD_RESPONSE: { en: 'The server sent an unreadable answer.', fr: 'Le serveur a envoyé une réponse illisible.' },
+  REDIRECT: {
+    en: 'The server redirected the request elsewhere. Clientdesk never follows redirects, so nothing was sent there; check the base URL.',
+    fr: "Le serveur a redirigé la requête ailleurs. Clientdesk ne suit jamais les redirections : rien n'y a été envoyé ; vérifiez l'URL de base.",
+  },
+  TOO_LARGE: {
+    en: "The server's answer is larger than Clientdesk accepts, so it was not read.",
+    fr: "La réponse du serveur dépasse la taille acceptée par Clientdesk : elle n'a pas été lue.",
+  },
   SERVER: { en: 'The server reported an error.', fr: 'Le serveur a signalé une erreur.' },
   KEYCHAIN_UNAVAILABLE: {
     en: 'The system keychain is unavailable: secrets are kept in memory only until the app closes.',

@@ -3,8 +3,11 @@ import { AppError } from '../../../shared/errors';
 import { redact } from './redact';
 import { createLimiter } from './limiter';
 import type { Limiter } from './limiter';
+import { cappedBody, declaredLength, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STREAM_BYTES, readText, tooLargeError } from './body';
+import { isRedirect, redirectError } from './redirect';
 
 export { validateBaseUrl } from './base-url';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STREAM_BYTES, describeBytes } from './body';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -18,11 +21,25 @@ export interface HttpRequest {
   auth?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Largest body read for this request (default: the client's maxBodyBytes, or maxStreamBytes for stream()). */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
   status: number;
   headers: Headers;
+  data: unknown;
+  requestId: string;
+  attempts: number;
+}
+
+/** A 2xx answer's body as a byte stream (`for await` works); any other answer is read and parsed into data. */
+export interface HttpStreamResponse {
+  status: number;
+  headers: Headers;
+  /** Non-null for a 2xx answer; fails with TOO_LARGE past the limit, or with the mapped network error. */
+  body: ReadableStream<Uint8Array> | null;
+  /** The parsed body of a non-2xx answer (null for 2xx). */
   data: unknown;
   requestId: string;
   attempts: number;
@@ -39,13 +56,29 @@ export interface HttpClientOptions {
   backoffBaseMs?: number;
   /** Budget for one request including every retry and wait (default 60 s); no retry starts past it. */
   overallTimeoutMs?: number;
+  /** Largest body request() reads (default 8 MiB); a larger one is refused with TOO_LARGE. */
+  maxBodyBytes?: number;
+  /** Largest body stream() lets through (default 512 MiB). */
+  maxStreamBytes?: number;
+  /** Called with redirect: 'manual' (redirects are never followed). */
   fetch?: typeof fetch;
   log?: (line: string) => void;
 }
 
 export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * For an answer that is legitimately large (a whole list): the body is not buffered. The limiter slot is
+   * released once the headers arrived; the request's timeout still covers the reading of the body.
+   */
+  stream(req: HttpRequest): Promise<HttpStreamResponse>;
   readonly limiter: Limiter;
+}
+
+interface Attempt {
+  status: number;
+  headers: Headers;
+  body: ReadableStream<Uint8Array>;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -59,6 +92,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const overallTimeoutMs = options.overallTimeoutMs ?? 60_000;
   const limiter = createLimiter(options.concurrency ?? 4);
   const log = options.log ?? (() => {});
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxStreamBytes = options.maxStreamBytes ?? DEFAULT_MAX_STREAM_BYTES;
 
   function urlFor(req: HttpRequest): string {
     const url = new URL(req.path.replace(/^\//, ''), options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
@@ -66,27 +101,41 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return url.toString();
   }
 
-  async function attempt(req: HttpRequest, requestId: string): Promise<{ status: number; headers: Headers; text: string }> {
+  /** One exchange up to the response headers; the body is left to read, capped at limitFor(status). */
+  async function attempt(req: HttpRequest, requestId: string, limitFor: (status: number) => number): Promise<Attempt> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...(req.headers ?? {}) };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.auth !== false && options.authorize) Object.assign(headers, await options.authorize());
     const timeout = AbortSignal.timeout(req.timeoutMs ?? timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const local = new AbortController();
+    const signal = AbortSignal.any(req.signal ? [req.signal, timeout, local.signal] : [timeout, local.signal]);
+    const url = urlFor(req);
+    let res: Response;
     try {
-      const res = await doFetch(urlFor(req), {
+      res = await doFetch(url, {
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
         signal,
+        redirect: 'manual',
       });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, text };
     } catch (err) {
       throw mapFetchError(err, req.signal, timeout);
     }
+    const stop = () => local.abort();
+    const limit = limitFor(res.status);
+    const declared = declaredLength(res.headers);
+    if (isRedirect(res) || (declared !== undefined && declared > limit)) {
+      stop();
+      res.body?.cancel().catch(() => {});
+      throw isRedirect(res) ? redirectError(res, url) : tooLargeError(limit, res.status, declared);
+    }
+    const body = cappedBody(res.body, limit, res.status, (err) => mapFetchError(err, req.signal, timeout), stop);
+    return { status: res.status, headers: res.headers, body };
   }
 
-  async function request(req: HttpRequest): Promise<HttpResponse> {
+  /** Runs attempts (retrying as the request allows) until `finish` turns one into a result. */
+  function perform<T>(req: HttpRequest, limitFor: (status: number) => number, finish: (a: Attempt, requestId: string, attempts: number) => Promise<T>): Promise<T> {
     const requestId = randomUUID();
     const idempotent = req.idempotent ?? req.method === 'GET';
     const deadline = Date.now() + overallTimeoutMs;
@@ -94,32 +143,55 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const fits = (wait: number) => Date.now() + wait + (req.timeoutMs ?? timeoutMs) <= deadline;
     return limiter.run(async () => {
       for (let attempts = 1; ; attempts++) {
-        let outcome: { status: number; headers: Headers; text: string };
+        let outcome: Attempt;
         try {
-          outcome = await attempt(req, requestId);
+          outcome = await attempt(req, requestId, limitFor);
+          // Non-idempotent calls are never sent twice, not even after a 429: the caller decides (e.g. key rotation).
+          if (RETRYABLE_STATUS.has(outcome.status) && idempotent && attempts <= maxRetries) {
+            const wait = retryAfterMs(outcome.headers.get('retry-after'), retryAfterCapMs) ?? backoff(attempts, backoffBaseMs);
+            if (fits(wait)) {
+              await outcome.body.cancel();
+              log(redact(`${req.method} ${req.path} got ${outcome.status}; retrying in ${wait} ms`));
+              await sleep(wait, req.signal);
+              continue;
+            }
+          }
+          return await finish(outcome, requestId, attempts);
         } catch (err) {
           const wait = backoff(attempts, backoffBaseMs);
           const retry = idempotent && attempts <= maxRetries && err instanceof AppError && ['NETWORK', 'TIMEOUT', 'OFFLINE'].includes(err.code) && fits(wait);
           if (!retry) throw withRequestId(err, requestId);
           log(redact(`${req.method} ${req.path} attempt ${attempts} failed (${err.code}); retrying in ${wait} ms`));
           await sleep(wait, req.signal);
-          continue;
         }
-        // Non-idempotent calls are never sent twice, not even after a 429: the caller decides (e.g. key rotation).
-        if (RETRYABLE_STATUS.has(outcome.status) && idempotent && attempts <= maxRetries) {
-          const wait = retryAfterMs(outcome.headers.get('retry-after'), retryAfterCapMs) ?? backoff(attempts, backoffBaseMs);
-          if (fits(wait)) {
-            log(redact(`${req.method} ${req.path} got ${outcome.status}; retrying in ${wait} ms`));
-            await sleep(wait, req.signal);
-            continue;
-          }
-        }
-        return { status: outcome.status, headers: outcome.headers, data: parseBody(outcome.text, outcome.status, requestId), requestId, attempts };
       }
     });
   }
 
-  return { request, limiter };
+  const buffered = async ({ status, headers, body }: Attempt, requestId: string, attempts: number): Promise<HttpResponse> => ({
+    status,
+    headers,
+    data: parseBody(await readText(body), status, requestId),
+    requestId,
+    attempts,
+  });
+
+  function request(req: HttpRequest): Promise<HttpResponse> {
+    const limit = req.maxBodyBytes ?? maxBodyBytes;
+    return perform(req, () => limit, buffered);
+  }
+
+  function stream(req: HttpRequest): Promise<HttpStreamResponse> {
+    const ok = (status: number) => status >= 200 && status < 300;
+    const limitFor = (status: number) => (ok(status) ? (req.maxBodyBytes ?? maxStreamBytes) : maxBodyBytes);
+    return perform(req, limitFor, async (a, requestId, attempts) => {
+      if (ok(a.status)) return { status: a.status, headers: a.headers, body: a.body, data: null, requestId, attempts };
+      const { data } = await buffered(a, requestId, attempts);
+      return { status: a.status, headers: a.headers, body: null, data, requestId, attempts };
+    });
+  }
+
+  return { request, stream, limiter };
 }
 
 function parseBody(text: string, status: number, requestId: string): unknown {
