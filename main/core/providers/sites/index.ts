@@ -21,6 +21,7 @@ export interface SitesOptions {
 }
 
 const VOCABULARY = { system: 'the registry', fieldNames: { nom: 'name', code: 'identifier', client_id: 'remoteId' } };
+const PROBE_ID = '00000000-0000-4000-8000-000000000000';
 const clientPath = (id: string, rest = '') => `/clients/${encodeURIComponent(id)}${rest}`;
 
 export function createSitesProvider(options: SitesOptions): Provider {
@@ -58,9 +59,11 @@ export function createSitesProvider(options: SitesOptions): Provider {
     capabilities: new Set<Capability>(sitesDescriptor.capabilities),
 
     async testConnection(opts) {
-      // The registry has no cheaper authenticated call than its list.
-      const records = await listAll(opts);
-      return { total: records.length };
+      // The cheapest authenticated call: an id no client has. 404 proves the server and the credentials
+      // (a refused credential is 401/403 first); the list would download the whole registry.
+      const res = await http.request({ method: 'GET', path: clientPath(PROBE_ID, '/infos'), ...(opts?.signal ? { signal: opts.signal } : {}) });
+      if (res.status !== 404 && res.status !== 200) throw errorFromStatus(res, VOCABULARY);
+      return { total: null };
     },
 
     async listClients(page, pageSize, opts) {

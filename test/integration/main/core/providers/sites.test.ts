@@ -105,8 +105,14 @@ describe('errors', () => {
 });
 
 describe.skipIf(sitesSandboxOnly('auth schemes'))('auth', () => {
-  it('bearer: a wrong token is AUTH_REQUIRED and the sandbox saw the bearer scheme', async () => {
+  it('test connection is one small call, and a wrong bearer token is AUTH_REQUIRED', async () => {
+    const before = target.sandbox!.requests.length;
+    expect(await sites.testConnection()).toEqual({ total: null });
+    expect(target.sandbox!.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /clients/00000000-0000-4000-8000-000000000000/infos',
+    ]);
     const wrong = sitesProviderFor({ url: target.url, token: 'nope' });
+    expect(await fail(wrong.testConnection())).toMatchObject({ code: 'AUTH_REQUIRED' });
     expect(await fail(wrong.listClients(1, 100))).toMatchObject({ code: 'AUTH_REQUIRED' });
     expect(target.sandbox!.requests.at(-1)).toMatchObject({ auth: 'bearer', status: 401 });
   });
