@@ -14,6 +14,9 @@ import type { Outbox } from './outbox/outbox-service';
 import type { WriteThrough } from './outbox/write-through';
 import type { SyncService } from './sync/sync-service';
 import type { KeyService } from './keys';
+import type { PathGrants } from './dialogs/path-grants';
+import type { KeyDisclosure } from './dialogs/key-disclosure';
+import type { SecretClipboard } from './clipboard/secret-clipboard';
 
 /** Everything a handler may use; built once by createCore. */
 export interface CoreContext {
@@ -41,4 +44,10 @@ export interface CoreContext {
   writes: WriteThrough;
   /** Client keys, rotation journal, bulk jobs, backups (issue 5). */
   keys: KeyService;
+  /** Backup paths main's own file dialogs returned: the only ones backups may write or read. */
+  pathGrants: PathGrants;
+  /** The user's yes, asked by main, before a key is revealed or copied. */
+  keyDisclosure: KeyDisclosure;
+  /** Secrets copied by main, cleared after 30 s (and at close) while still on the clipboard. */
+  secretClipboard: SecretClipboard;
 }

@@ -6,9 +6,16 @@ import { createAppHandlers } from './ipc/handlers/app-handlers';
 import { createConnectionHandlers } from './ipc/handlers/connection-handlers';
 import { createClientHandlers } from './ipc/handlers/client-handlers';
 import { createKeyHandlers } from './ipc/handlers/key-handlers';
+import { createKeyDisclosureHandlers } from './ipc/handlers/key-disclosure-handlers';
 import { createDialogHandlers } from './ipc/handlers/dialog-handlers';
 import { createDataDirDialogs } from './dialogs/file-dialogs';
 import type { FileDialogs } from './dialogs/file-dialogs';
+import { createPathGrants } from './dialogs/path-grants';
+import { createUnavailableConfirmer } from './dialogs/confirmer';
+import type { Confirmer } from './dialogs/confirmer';
+import { createKeyDisclosure } from './dialogs/key-disclosure';
+import { createMemoryClipboard, createSecretClipboard } from './clipboard/secret-clipboard';
+import type { Clipboard } from './clipboard/secret-clipboard';
 import { createKeyService } from './keys';
 import type { KeyValueStore, SettingsSource } from './settings/key-value-store';
 import { createSettingsService } from './settings/settings-service';
@@ -58,6 +65,10 @@ export interface CoreOptions {
   reconnectProbeMs?: number;
   /** Native file pickers (Electron); plain Node saves under `<dataDir>/backups` and asks for typed paths. */
   dialogs?: FileDialogs;
+  /** Asks the user before a key is revealed or copied (Electron: a native message box); plain Node refuses without one. */
+  confirmer?: Confirmer;
+  /** The system clipboard (Electron); memory otherwise. */
+  clipboard?: Clipboard;
 }
 
 export interface Core {
@@ -161,12 +172,15 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     log,
     connectionIds: async () => records.all().map((c) => c.id),
     onReconnect: (id) => outbox.replay(id),
-    probe: (id) => online(id, (p) => p.listClients(1, 1)),
+    probe: (id) => online(id, (p) => p.testConnection()),
     ...(options.reconnectProbeMs ? { probeIntervalMs: options.reconnectProbeMs } : {}),
   });
 
   const context: CoreContext = {
     keys,
+    pathGrants: createPathGrants(),
+    keyDisclosure: createKeyDisclosure(options.confirmer ?? createUnavailableConfirmer(), () => settings.get().language),
+    secretClipboard: createSecretClipboard(options.clipboard ?? createMemoryClipboard()),
     dataDir,
     db,
     keychain: opened.keychain,
@@ -195,7 +209,8 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createCacheHandlers(context),
     // issue 5 handlers (keys, backups, webhook verification) below
     ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
-    ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir)),
+    ...createKeyDisclosureHandlers(context),
+    ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir), context.pathGrants),
     ...createRecoveryHandlers(NOTHING_TO_RECOVER),
   };
   const router = createRouter(handlers, {
@@ -213,6 +228,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   void keys.startupRecovery();
 
   async function close(): Promise<void> {
+    await context.secretClipboard.clearIfUnchanged();
     scheduler.stop();
     await sync.close();
     await pdpModes.close();

@@ -6,9 +6,11 @@ import type { KeyValueStore, SettingsSource } from '../core/settings/key-value-s
 import { serveAppFile } from './app-protocol';
 import { createElectronDialogs } from './file-dialogs';
 import { reportStartupFailure } from './startup-failure';
-import { APP_ENTRY, APP_SCHEME, SECURE_WEB_PREFERENCES, isAppUrl, isSafeExternalUrl } from './security';
+import { createElectronConfirmer } from './native-confirmer';
+import { closeCoreBeforeQuit } from './quit';
+import { APP_ENTRY, APP_SCHEME, SECURE_WEB_PREFERENCES, isAppUrl } from './security';
 
-type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog'>;
+type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'dialog' | 'clipboard'>;
 
 export interface ShellDeps {
   electron: ElectronModule;
@@ -22,7 +24,7 @@ export interface ShellDeps {
 
 /** Adapts Electron to the core: nothing here decides anything the core could. */
 export function runShell(deps: ShellDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog } = deps.electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, dialog, clipboard } = deps.electron;
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -51,18 +53,14 @@ export function runShell(deps: ShellDeps): Promise<void> {
     contents.on('will-attach-webview', function denyWebview(attachEvent) {
       attachEvent.preventDefault();
     });
-    contents.setWindowOpenHandler(function denyWindowOpen({ url }) {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // The app has no links: no new window, and nothing is handed to the system browser.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   app.on('window-all-closed', function quitWhenClosed() {
     app.quit();
   });
-  app.on('will-quit', function closeCore() {
-    void core?.close();
-  });
+  app.on('will-quit', closeCoreBeforeQuit(app, () => core));
 
   const dataDir = join(app.getPath('userData'), 'data');
   return app.whenReady().then(async function onReady() {
@@ -80,6 +78,8 @@ export function runShell(deps: ShellDeps): Promise<void> {
       isTrustedSender: isAppUrl,
       onQuit: () => app.quit(),
       dialogs: createElectronDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
+      confirmer: createElectronConfirmer(dialog, () => mainWindow),
+      clipboard,
     });
     const router = core.router;
     for (const channel of CHANNEL_NAMES) {

@@ -40,12 +40,3 @@ export function isAppUrl(url: string | undefined): boolean {
     return false;
   }
 }
-
-/** Only https links the user clicked may leave the app, in the system browser. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text';
 import { pdpConfigFieldsSchema, pdpConfigSchema } from './clients';
+import { text } from './text';
 
 // Keys never cross IPC except in keysRevealResultSchema (explicit, confirmed reveal/copy).
 const connectionId = text().min(1).max(64);
@@ -86,6 +86,9 @@ export const keysImportResultSchema = z.object({
 
 export const keysRevealSchema = z.object({ connectionId, clientUid, slot: z.enum(['current', 'previous']).default('current'), confirm: z.literal(true) });
 export const keysRevealResultSchema = z.object({ key: z.string(), fingerprint: fp });
+/** keys.copy: main reads the key and writes the clipboard itself; only the fingerprint comes back. */
+export const keysCopySchema = z.object({ connectionId, clientUid, slot: z.enum(['current', 'previous']).default('current') });
+export const keysCopyResultSchema = z.object({ fingerprint: fp, clearAfterMs: z.number() });
 
 export const keysBulkPreviewSchema = z.object({ connectionId, clients: selection });
 export const keysBulkPreviewResultSchema = z.object({

@@ -11,6 +11,7 @@ import { createCore } from '../../main/core/create-core';
 import { createStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import type { Keychain } from '../../main/core/vault';
 import { PDP_FIELDS } from '../fixtures/keys/sandbox-core';
+import { scriptedConfirmer, scriptedDialogs } from '../fixtures/dialogs/scripted-dialogs';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -57,7 +58,9 @@ beforeAll(async () => {
   };
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
-  const core = await createCore({ dataDir, keychain, resumeDemo: false });
+  const path = join(backupDir, 'keys.clientdesk-backup.json');
+  // The user picks the backup file in main's dialogs and says yes to main's copy confirmation.
+  const core = await createCore({ dataDir, keychain, resumeDemo: false, dialogs: scriptedDialogs({ save: path, open: path }).dialogs, confirmer: scriptedConfirmer(true).confirmer });
   const call = async (channel: string, input?: unknown): Promise<Envelope> => {
     const result = (await core.router.invoke(channel, input)) as Envelope;
     outcomes.push([channel, result]);
@@ -84,9 +87,11 @@ beforeAll(async () => {
     }
     const passphrase = `correct horse battery ${randomUUID()}`;
     secrets.set('backup passphrase', passphrase);
-    const path = join(backupDir, 'keys.clientdesk-backup.json');
+    await value('dialog.saveFile', { defaultName: 'keys.clientdesk-backup.json' });
     await value('keys.exportBackup', { connectionId: demo.id, clients: 'all', path, passphrase });
+    await value('dialog.openFile', {});
     await value('keys.inspectBackup', { path });
+    await value('keys.copy', { connectionId: demo.id, clientUid: uids[0] });
     await call('keys.importBackup', { path, passphrase: `${passphrase}-wrong` });
     await value('keys.importBackup', { path, passphrase });
 

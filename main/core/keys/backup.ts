@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
+import { chooseWithDialogError } from '../dialogs/path-grants';
 import { nowIso } from './deps';
 import type { ClientLock, KeyDeps } from './deps';
 import type { KeyJournal } from './journal';
@@ -10,7 +12,9 @@ import type { Rotator } from './rotation';
 import { openBackup, parseBackup, sealBackup } from './backup-format';
 import type { BackupMetadata } from './backup-format';
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** A backup holds ~300 bytes a key: 8 MiB is ~25,000 keys. Larger files are refused unread, and never written. */
+export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
+const READ_TIMEOUT_MS = 10_000;
 
 export type LocalState = 'none' | 'same' | 'different';
 
@@ -36,15 +40,25 @@ export interface Backups {
   importKeys(path: string, passphrase: string, opts: { targetConnectionId?: string; confirm?: boolean }): Promise<ImportResult>;
 }
 
-async function readBackupFile(path: string): Promise<string> {
-  let size: number;
+/**
+ * Opens without blocking (a FIFO with no writer would hang a plain open), then checks the opened file itself
+ * (no swap between a check and the read): a regular file, small enough, read within a time limit.
+ */
+export async function readBackupFile(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => {
+    throw chooseWithDialogError();
+  });
   try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new AppError('NOT_FOUND', 'The backup file cannot be read (missing or not accessible).');
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > MAX_BACKUP_BYTES) throw chooseWithDialogError();
+    const bytes = await handle.readFile({ signal: AbortSignal.timeout(READ_TIMEOUT_MS) }).catch(() => {
+      throw chooseWithDialogError();
+    });
+    if (bytes.length > MAX_BACKUP_BYTES) throw chooseWithDialogError();
+    return bytes.toString('utf8');
+  } finally {
+    await handle.close();
   }
-  if (size > MAX_FILE_BYTES) throw new AppError('VALIDATION', 'This file is too large to be a Clientdesk key backup.');
-  return readFile(path, 'utf8');
 }
 
 export function createBackups(deps: KeyDeps, store: KeyStore, journal: KeyJournal, rotator: Rotator, lock: ClientLock): Backups {
@@ -71,6 +85,7 @@ export function createBackups(deps: KeyDeps, store: KeyStore, journal: KeyJourna
         clients: keys.map((k) => ({ clientUid: k.clientUid, fingerprint: fingerprint(k.key), createdAt: k.createdAt })),
       };
       const text = await sealBackup(passphrase, metadata, { keys });
+      if (Buffer.byteLength(text) > MAX_BACKUP_BYTES) throw new AppError('VALIDATION', `This selection is too large for one backup file (${keys.length} keys); export fewer clients at a time.`);
       const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
       try {
         await writeFile(tmp, text, { mode: 0o600, flag: 'wx' });

@@ -14,7 +14,6 @@ type KeyChannels =
   | 'keys.rotate'
   | 'keys.recover'
   | 'keys.import'
-  | 'keys.reveal'
   | 'keys.bulkPreview'
   | 'keys.bulkStart'
   | 'keys.bulkCancel'
@@ -69,7 +68,6 @@ export function createKeyHandlers(ctx: CoreContext, dialogs: FileDialogs): Pick<
     },
     'keys.import': ({ connectionId, clientUid, key, confirm, verify }: In<'keys.import'>) =>
       keys.double.importKey(connectionId, clientUid, key, { confirm, verify }),
-    'keys.reveal': ({ connectionId, clientUid, slot }: In<'keys.reveal'>) => keys.reveal(connectionId, clientUid, slot),
     'keys.bulkPreview': ({ connectionId, clients }: In<'keys.bulkPreview'>) => keys.bulk.preview(connectionId, clients),
     'keys.bulkStart': ({ connectionId, clients, concurrency }: In<'keys.bulkStart'>) => {
       needsFactPulseKeys(ctx, connectionId);
@@ -80,10 +78,10 @@ export function createKeyHandlers(ctx: CoreContext, dialogs: FileDialogs): Pick<
     'keys.jobs': ({ connectionId }: In<'keys.jobs'>) => keys.bulk.jobs(connectionId),
     'keys.job': ({ jobId }: In<'keys.job'>) => keys.bulk.job(jobId),
     'keys.exportBackup': ({ connectionId, clients, path, passphrase }: In<'keys.exportBackup'>) =>
-      keys.backups.exportKeys(connectionId, clients, path, passphrase),
-    'keys.inspectBackup': ({ path, targetConnectionId }: In<'keys.inspectBackup'>) => keys.backups.inspect(path, targetConnectionId),
+      keys.backups.exportKeys(connectionId, clients, ctx.pathGrants.require('save', path), passphrase),
+    'keys.inspectBackup': ({ path, targetConnectionId }: In<'keys.inspectBackup'>) => keys.backups.inspect(ctx.pathGrants.require('open', path), targetConnectionId),
     'keys.importBackup': ({ path, passphrase, targetConnectionId, confirm }: In<'keys.importBackup'>) =>
-      keys.backups.importKeys(path, passphrase, { confirm, ...(targetConnectionId ? { targetConnectionId } : {}) }),
+      keys.backups.importKeys(ctx.pathGrants.require('open', path), passphrase, { confirm, ...(targetConnectionId ? { targetConnectionId } : {}) }),
     'keys.journal': ({ connectionId, clientUid, limit }: In<'keys.journal'>) =>
       keys.journal.list({ limit, ...(connectionId ? { connectionId } : {}), ...(clientUid ? { clientUid } : {}) }),
     'webhook.verify': async ({ connectionId, clientUid, rawBody, signature }: In<'webhook.verify'>) => {

@@ -14,9 +14,11 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
     permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
     openedExternal: [] as string[],
     dialogs: [] as Array<{ kind: 'save' | 'open'; withWindow: boolean; options: Record<string, unknown> }>,
+    messageBoxes: [] as Array<{ withWindow: boolean; options: { buttons: string[]; cancelId: number; defaultId: number; message: string; detail: string } }>,
   };
-  /** What the next native file dialog answers (a path, or null = cancelled). */
-  const dialogAnswers = { save: null as string | null, open: null as string | null };
+  /** What the next native file dialog answers (a path, or null = cancelled), and which button of a message box is pressed. */
+  const dialogAnswers = { save: null as string | null, open: null as string | null, messageBoxButton: 0 };
+  const clipboardState = { text: '' };
 
   class FakeWindow extends EventEmitter {
     options: Record<string, unknown>;
@@ -56,6 +58,10 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
       getPath: (_name: string) => '/nonexistent',
       getVersion: () => '9.9.9',
     }),
+    clipboard: {
+      readText: async () => clipboardState.text,
+      writeText: async (text: string) => void (clipboardState.text = text),
+    },
     BrowserWindow: FakeWindow,
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => void handlers.set(channel, fn),
@@ -82,6 +88,11 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
         record.dialogs.push({ kind: 'open', withWindow: args.length > 1, options });
         return dialogAnswers.open === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [dialogAnswers.open] };
       },
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args[args.length - 1] as (typeof record.messageBoxes)[number]['options'];
+        record.messageBoxes.push({ withWindow: args.length > 1, options });
+        return { response: dialogAnswers.messageBoxButton, checkboxChecked: false };
+      },
     },
   };
 
@@ -95,5 +106,12 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
     return contents;
   }
 
-  return { electron, handlers, windows, sent, record, dialogAnswers, createWebContents };
+  /** Simulates the user quitting: emits will-quit as Electron would; says whether a listener held it back. */
+  function emitWillQuit(): boolean {
+    let prevented = false;
+    appEvents.emit('will-quit', { preventDefault: () => void (prevented = true) });
+    return prevented;
+  }
+
+  return { electron, handlers, windows, sent, record, dialogAnswers, clipboard: clipboardState, createWebContents, emitWillQuit };
 }

@@ -96,9 +96,11 @@ describe('Electron shell (with a fake electron module)', () => {
     contents.emit('will-attach-webview', event);
     contents.emit('will-navigate', event, 'app://clientdesk/index.html');
     expect(prevented).toBe(3);
-    expect(contents.windowOpenHandler!({ url: 'https://factpulse.fr/docs' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(fake.record.openedExternal).toEqual(['https://factpulse.fr/docs']);
+    for (const url of ['https://factpulse.fr/docs', 'http://127.0.0.1:8080/', 'javascript:alert(1)', 'app://clientdesk/index.html']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    console.info(`window.open: 4 URLs denied, system browser opened for: ${fake.record.openedExternal.length === 0 ? 'none' : fake.record.openedExternal.join(', ')}`);
+    expect(fake.record.openedExternal).toEqual([]);
     let granted: boolean | null = null;
     fake.record.permissionRequestHandler!({}, 'media', (g) => (granted = g));
     expect(granted).toBe(false);

@@ -8,6 +8,7 @@ import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpuls
 import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import type { Keychain } from '../../../../../main/core/vault';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../fixtures/keys/sandbox-core';
+import { scriptedDialogs } from '../../../../fixtures/dialogs/scripted-dialogs';
 
 const PASSPHRASE = 'correct horse battery staple 42';
 let sandbox: FactPulseSandbox;
@@ -15,6 +16,7 @@ let core: Core;
 let conn: string;
 let dir: string;
 let keychain: Keychain;
+const picker = scriptedDialogs();
 const seen = new Set<string>(); // every key and secret the test saw, for the final scan
 const uids = () => sandbox.state.order.slice(0, 30);
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   sandbox = await startFactPulseSandbox({ clients: 40, seed: 3 });
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-keys-bb-'));
   keychain = createStandInKeychain();
-  core = await openTestCore(join(dir, 'a'), keychain);
+  core = await openTestCore(join(dir, 'a'), keychain, { dialogs: picker.dialogs });
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
   for (const uid of uids()) await invokeOk(core, 'keys.enableDouble', { connectionId: conn, clientUid: uid, fields: PDP_FIELDS });
 }, 60_000);
@@ -79,7 +81,7 @@ describe('bulk rotation', () => {
     const job2 = await invokeOk<{ jobId: string }>(core, 'keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 2, confirm: true });
     await new Promise((r) => setTimeout(r, 120));
     await core.close();
-    core = await openTestCore(join(dir, 'a'), keychain);
+    core = await openTestCore(join(dir, 'a'), keychain, { dialogs: picker.dialogs });
     await core.context.keys.startupRecovery();
     const jobs = await invokeOk<Array<{ jobId: string; state: string; remaining: number }>>(core, 'keys.jobs', { connectionId: conn });
     const paused = jobs.find((j) => j.jobId === job2.jobId);
@@ -96,8 +98,14 @@ describe('bulk rotation', () => {
 
 describe('encrypted backup', () => {
   const file = () => join(dir, 'keys.backup.json');
+  /** The user picks `path` in the save or open dialog of core `c` (main accepts no other backup path). */
+  async function pick(c: Core, kind: 'save' | 'open', path: string) {
+    picker.next[kind] = path;
+    await invokeOk(c, kind === 'save' ? 'dialog.saveFile' : 'dialog.openFile', kind === 'save' ? { defaultName: 'keys.backup.json' } : {});
+  }
 
   it('round-trips into a fresh data dir and keychain; fingerprints match', async () => {
+    await pick(core, 'save', file());
     const exported = await invokeOk<{ clients: Array<{ clientUid: string; fingerprint: string }> }>(core, 'keys.exportBackup', {
       connectionId: conn, clients: 'all', path: file(), passphrase: PASSPHRASE,
     });
@@ -110,9 +118,10 @@ describe('encrypted backup', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'clientdesk-key-backup', version: 1, kdf: { name: 'scrypt', N: 131072, r: 8, p: 1 } });
     expect(statSync(file()).mode & 0o777).toBe(0o600);
 
-    const fresh = await openTestCore(join(dir, 'b'), createStandInKeychain());
+    const fresh = await openTestCore(join(dir, 'b'), createStandInKeychain(), { dialogs: picker.dialogs });
     try {
       const conn2 = await addSandboxConnection(fresh, sandbox.url, sandbox.credentials.apiKey);
+      await pick(fresh, 'open', file());
       const seenInFile = await invokeOk<{ verified: boolean; clients: Array<{ fingerprint: string; local: string }> }>(fresh, 'keys.inspectBackup', {
         path: file(), targetConnectionId: conn2,
       });
@@ -152,6 +161,7 @@ describe('encrypted backup', () => {
     for (const [name, text, message] of variants) {
       const path = join(dir, `bad-${name.replace(/\W+/g, '-')}.json`);
       writeFileSync(path, text);
+      await pick(core, 'open', path);
       const before = await core.context.keys.inventory(conn);
       const res = await core.router.invoke('keys.importBackup', { path, passphrase: PASSPHRASE, confirm: true });
       console.info(`backup ${name}: ${res.ok ? 'ACCEPTED' : `refused — ${res.error.message}`}`);
@@ -164,6 +174,7 @@ describe('encrypted backup', () => {
     const uid = uids()[1] as string;
     await invokeOk(core, 'keys.rotate', { connectionId: conn, clientUid: uid });
     const now = await core.context.keys.store.get(conn, uid, 'current');
+    await pick(core, 'open', file());
     const refused = await core.router.invoke('keys.importBackup', { path: file(), passphrase: PASSPHRASE });
     expect(refused.ok === false && refused.error.code).toBe('CONFLICT');
     expect((await core.context.keys.store.get(conn, uid, 'current'))?.key).toBe(now?.key);

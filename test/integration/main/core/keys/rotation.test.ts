@@ -8,19 +8,22 @@ import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpuls
 import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import { generateKey } from '../../../../../main/core/keys';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../fixtures/keys/sandbox-core';
+import { scriptedConfirmer } from '../../../../fixtures/dialogs/scripted-dialogs';
 
 let sandbox: FactPulseSandbox;
 let core: Core;
 let conn: string;
 let dir: string;
 const keychain = createStandInKeychain();
+/** The user at main's confirmation dialog. */
+const user = scriptedConfirmer(true);
 const uid = (i: number) => sandbox.state.order[i] as string;
 const current = async (u: string) => (await core.context.keys.store.get(conn, u, 'current'))?.key ?? null;
 
 beforeAll(async () => {
   sandbox = await startFactPulseSandbox({ clients: 40, seed: 7 });
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-keys-'));
-  core = await openTestCore(dir, keychain);
+  core = await openTestCore(dir, keychain, { confirmer: user.confirmer });
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
 });
 afterAll(async () => {
@@ -149,9 +152,12 @@ describe('double mode and rotation against the sandbox', () => {
     for (const i of [0, 2, 4]) expect(dump).not.toContain((await current(uid(i))) as string);
   });
 
-  it('reveal needs confirm:true and is the only output holding a key', async () => {
+  it('reveal needs the user’s yes, asked by main, and is the only output holding a key', async () => {
     const refused = await core.router.invoke('keys.reveal', { connectionId: conn, clientUid: uid(0) });
     expect(refused.ok).toBe(false);
+    user.state.answer = false;
+    expect(await core.router.invoke('keys.reveal', { connectionId: conn, clientUid: uid(0), confirm: true })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    user.state.answer = true;
     const shown = await invokeOk<{ key: string }>(core, 'keys.reveal', { connectionId: conn, clientUid: uid(0), confirm: true });
     expect(shown.key).toBe(await current(uid(0)));
   });
