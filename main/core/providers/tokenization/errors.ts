@@ -25,5 +25,21 @@ export function errorFromResponse(res: HttpResponse): AppError {
     });
   }
   const mapped = errorFromStatus(res, { system: 'the tokenization platform' });
-  return new AppError(mapped.code, message ?? mapped.message, { ...mapped.details, ...base });
+  const fields = res.status === 400 && message ? fieldsNamedIn(message) : [];
+  return new AppError(mapped.code, message ?? mapped.message, { ...mapped.details, ...base, ...(fields.length ? { fields } : {}) });
+}
+
+/** The platform names the wire field in its 400 messages; point the form at it. */
+const WIRE_FIELDS: Array<[RegExp, string]> = [
+  [/contact\.email/i, 'extra.contactEmail'],
+  [/contact\.firstName/i, 'extra.contactFirstName'],
+  [/contact\.lastName/i, 'extra.contactLastName'],
+  [/directPartner\.id/i, 'extra.directPartnerId'],
+  [/directPartner/i, 'extra.directPartnerName'],
+  [/\bname\b/i, 'name'],
+];
+
+function fieldsNamedIn(message: string): Array<{ field: string; message: string }> {
+  const found = WIRE_FIELDS.find(([re]) => re.test(message));
+  return found ? [{ field: found[1], message }] : [];
 }
