@@ -6,23 +6,30 @@ import { useStore } from '../stores/store';
 import { useAppearance } from './use-appearance';
 import { useCoreEvents } from './use-core-events';
 import { Screen } from './Screen';
+import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
+import { StartupNotices } from '../screens/recovery/StartupNotices';
 
 export function App() {
   const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
+  const mode = useStore((s) => s.info?.mode);
   const [startError, setStartError] = useState<string | null>(null);
   useCoreEvents();
   useAppearance(settings);
 
   useEffect(() => {
     const { loadApp, loadConnections } = useStore.getState();
-    Promise.all([loadApp(), loadConnections()]).catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
+    loadApp()
+      .then(() => (useStore.getState().info?.mode === 'recovery' ? undefined : loadConnections()))
+      .catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
   }, []);
 
   if (startError) return <p className="error" role="alert">{startError}</p>;
   if (!settings) return <p className="loading">{t('common.loading')}</p>;
+  if (mode === 'recovery') return <RecoveryScreen />;
   return (
     <Frame>
+      <StartupNotices />
       <Screen />
       <Toasts />
     </Frame>

@@ -99,14 +99,15 @@ export async function bootCore(options: CoreOptions, startFull: StartFullCore): 
         }
       },
     };
-    const router = createRouter(recoveryHandlerMap(info, actions), {
+    const settings = createSettingsService(store ?? createMemoryStore());
+    const router = createRouter(recoveryHandlerMap(info, settings.get, actions), {
       log,
       ...(options.isTrustedSender ? { isTrustedSender: options.isTrustedSender } : {}),
     });
     return {
       router,
       events,
-      settings: createSettingsService(store ?? createMemoryStore()),
+      settings,
       get context(): never {
         throw new AppError('INTERNAL', 'Clientdesk is in recovery mode: the core is not running.');
       },

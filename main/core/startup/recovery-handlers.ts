@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { CHANNEL_NAMES } from '../../../shared/ipc';
 import type { ChannelOutput } from '../../../shared/ipc';
 import type { RecoveryProblem } from '../../../shared/schemas/recovery';
-import type { AppInfo } from '../../../shared/schemas/settings';
+import type { AppInfo, Settings } from '../../../shared/schemas/settings';
 import type { HandlerMap } from '../ipc/router';
 
 type RecoveryChannels = 'recovery.status' | 'recovery.resolve';
@@ -26,11 +26,14 @@ export function createRecoveryHandlers(actions: RecoveryActions): Pick<HandlerMa
   };
 }
 
-/** Recovery mode answers app.info and recovery.* only; every other channel is refused, saying why. */
-export function recoveryHandlerMap(info: () => AppInfo, actions: RecoveryActions): HandlerMap {
+/**
+ * Recovery mode answers app.info, settings.get (the screen speaks the user's language; defaults when the
+ * settings are what is damaged) and recovery.* only; every other channel is refused, saying why.
+ */
+export function recoveryHandlerMap(info: () => AppInfo, settings: () => Settings, actions: RecoveryActions): HandlerMap {
   const refuse = () => {
     throw new AppError('UNSUPPORTED', 'Clientdesk is in recovery mode: a local file needs your decision first.');
   };
   const refused = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, refuse])) as unknown as HandlerMap;
-  return { ...refused, 'app.info': info, ...createRecoveryHandlers(actions) };
+  return { ...refused, 'app.info': info, 'settings.get': settings, ...createRecoveryHandlers(actions) };
 }
