@@ -7,7 +7,7 @@ import { createMtlsTransport, mapTlsError } from '../../../../../main/core/tls/m
 import type { MtlsOptions, MtlsTransport } from '../../../../../main/core/tls/mtls-dispatcher';
 import { importPemCertificate } from '../../../../../main/core/tls/certificates';
 import { createHttpClient } from '../../../../../main/core/http';
-import { AppError } from '../../../../../shared/errors';
+import type { AppError } from '../../../../../shared/errors';
 
 const TOKEN = 'mtls-test-token-abcdef0123456789';
 
