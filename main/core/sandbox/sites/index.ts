@@ -1,3 +1,13 @@
+// The sites registry sandbox (seed 002). Choices where the seed is silent or contradicts itself:
+// - DELETE /clients/{id} answers 200 `true` and *deactivates* (the operation is named "Deactivate Client" and clients
+//   carry a `status`): the client stays in /clients/all with status "inactive"; deleteMode 'remove' makes it vanish
+//   (then 404). A second DELETE answers `true` again.
+// - `sites` in list/register/update answers is a count (schema) by default; sitesAs 'array' gives the sites
+//   ({site_id, nom, equipements}, as in /infos), 'mixed' alternates per client. `equipements` is always a count.
+// - Validation follows Pydantic v2 (422 items with type/loc/msg/input); `nom` must hold a non-blank character,
+//   `code` is an integer (a string of digits is accepted, as in Pydantic's lax mode); codes are not unique-checked.
+// - No auth unless `token` (Authorization: Bearer) and/or `apiKey` (in `apiKeyHeader`) is set; then 401 without it.
+// - GET /clients/all is written out in chunks of 500 items, never as one JSON.stringify of the whole list.
 import { createFaultSwitch } from '../common/faults';
 import type { SandboxFaultSwitch } from '../common/faults';
 import { sameSecret, startSandboxServer } from '../common/server';

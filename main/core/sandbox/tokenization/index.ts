@@ -1,3 +1,13 @@
+// The tokenization platform sandbox (seed 003). Choices where the seed is silent:
+// - Partner tree: the root (id 792) and sub-partners; `partner` in answers is always the root, `directPartner` the
+//   client's own. ?partner= (id or name, case-insensitive) lists the clients of that partner's whole subtree, by
+//   directPartner; the root lists them all. Clients are listed by ascending id.
+// - take defaults to 10, skip to 0; a take above maxTake (100) is silently lowered, so page by what came back.
+// - Errors are {uuid, errorCode, message} with errorCode = 7000 + HTTP status: 400 (7400) bad query/body,
+//   401 (7401) missing or wrong Basic credentials, 404 (7404) unknown client or partner, 409 (7409) duplicate name
+//   (names are unique case-insensitively). One 400 names every bad field in its message.
+// - PATCH bumps version by one and moves modified forward even when nothing changed. DELETE really deletes:
+//   200 with an empty body, then 404 7404 (the seed also says clients are only deactivated: PATCH isActive:false).
 import { randomBytes } from 'node:crypto';
 import { createFaultSwitch } from '../common/faults';
 import type { SandboxFaultSwitch } from '../common/faults';
