@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Frame } from '../components/Frame';
+import { KeychainBanner } from '../components/KeychainBanner';
+import { BackupFirstPrompt } from '../screens/keys/BackupFirstPrompt';
 import { Toasts } from '../components/Toasts';
 import { useStore } from '../stores/store';
 import { useAppearance } from './use-appearance';
@@ -30,7 +32,9 @@ export function App() {
   return (
     <Frame>
       <StartupNotices />
+      <KeychainBanner />
       <Screen />
+      <BackupFirstPrompt />
       <Toasts />
     </Frame>
   );

@@ -16,6 +16,7 @@ export const en = {
     scopedTo: 'limited to client {{uid}}',
     secrets: 'Secrets',
     secretsInKeychain: 'Stored in the system keychain',
+    secretsInMemory: 'Kept in memory only, lost when Clientdesk quits (no system keychain)',
     noSecret: 'None stored',
     state: { online: 'Online', offline: 'Offline', 'auth-error': 'Credentials refused', unknown: 'Not checked yet' },
     method: { apiKey: 'API key', password: 'Username and password' },
@@ -35,6 +36,8 @@ export const en = {
       clientUidHint: 'Limits the token to one client.',
       secretWriteOnly: 'Write-only: saved to the system keychain, never shown again.',
       secretStored: 'A value is stored in the keychain. Leave empty to keep it.',
+      secretWriteOnlyMemory: 'Write-only, never shown again. No system keychain: kept in memory only and lost when Clientdesk quits.',
+      secretStoredMemory: 'A value is kept in memory (no system keychain) until Clientdesk quits. Leave empty to keep it.',
     },
   },
 };
@@ -56,6 +59,7 @@ export const fr: typeof en = {
     scopedTo: 'limité au client {{uid}}',
     secrets: 'Secrets',
     secretsInKeychain: 'Enregistrés dans le trousseau système',
+    secretsInMemory: 'Gardés en mémoire seulement, perdus à la fermeture de Clientdesk (pas de trousseau système)',
     noSecret: 'Aucun',
     state: { online: 'En ligne', offline: 'Hors ligne', 'auth-error': 'Identifiants refusés', unknown: 'Pas encore vérifiée' },
     method: { apiKey: 'Clé d’API', password: 'Identifiant et mot de passe' },
@@ -75,6 +79,8 @@ export const fr: typeof en = {
       clientUidHint: 'Limite le jeton à un seul client.',
       secretWriteOnly: 'Écriture seule : enregistré dans le trousseau système, jamais réaffiché.',
       secretStored: 'Une valeur est enregistrée dans le trousseau. Laissez vide pour la conserver.',
+      secretWriteOnlyMemory: 'Écriture seule, jamais réaffiché. Pas de trousseau système : gardé en mémoire seulement et perdu à la fermeture de Clientdesk.',
+      secretStoredMemory: 'Une valeur est gardée en mémoire (pas de trousseau système) jusqu’à la fermeture de Clientdesk. Laissez vide pour la conserver.',
     },
   },
 };

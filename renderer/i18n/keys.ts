@@ -3,6 +3,7 @@ export const en = {
   keys: {
     title: 'Keys',
     intro: 'Double-mode encryption keys live in the system keychain; only their fingerprints (first 16 hex of SHA-256) are shown here.',
+    introMemory: 'No system keychain: the keys listed here live in memory only until Clientdesk quits, and none can be made, rotated or imported without an encrypted backup first. Only fingerprints (first 16 hex of SHA-256) are shown.',
     loadFailed: 'The key inventory could not be loaded',
     empty: 'No key yet. Switch a client’s PDP configuration to double mode to generate its key, or import a key or a backup.',
     refresh: 'Refresh',
@@ -177,6 +178,8 @@ export const en = {
     backToFernet: 'Switching back to fernet: FactPulse will protect the secret with its own key only. The current key is kept here as “previous” (and in your backups) but no longer sent.',
     enabled: 'Double mode on. Key {{fingerprint}} is in the keychain.',
     enabledReused: 'Double mode on, with the key already stored ({{fingerprint}}).',
+    doubleMemoryOnly: 'Double: a 256-bit key would be generated here, but there is no system keychain to keep it. Saving asks you first for an encrypted backup of the new key (or install or unlock a keyring, then restart Clientdesk).',
+    enabledWithBackup: 'Double mode on. Key {{fingerprint}} is kept in memory until Clientdesk quits; its encrypted backup: {{path}}',
     disabled: 'Back to fernet mode.',
     localKey: 'Client key',
     noLocalKey: 'not stored on this computer — import it or a backup from the Keys screen',
@@ -188,6 +191,7 @@ export const fr: typeof en = {
   keys: {
     title: 'Clés',
     intro: 'Les clés du mode double sont dans le trousseau système ; seules leurs empreintes (16 premiers hex du SHA-256) sont affichées ici.',
+    introMemory: 'Pas de trousseau système : les clés listées ici ne vivent qu’en mémoire jusqu’à la fermeture de Clientdesk, et aucune ne peut être créée, renouvelée ou importée sans sauvegarde chiffrée préalable. Seules les empreintes (16 premiers hex du SHA-256) sont affichées.',
     loadFailed: 'L’inventaire des clés n’a pas pu être chargé',
     empty: 'Aucune clé pour l’instant. Passez la configuration PDP d’un client en mode double pour générer sa clé, ou importez une clé ou une sauvegarde.',
     refresh: 'Actualiser',
@@ -362,6 +366,8 @@ export const fr: typeof en = {
     backToFernet: 'Retour au mode fernet : FactPulse protégera le secret avec sa seule clé. La clé actuelle est gardée ici comme « précédente » (et dans vos sauvegardes) mais n’est plus envoyée.',
     enabled: 'Mode double activé. La clé {{fingerprint}} est dans le trousseau.',
     enabledReused: 'Mode double activé, avec la clé déjà enregistrée ({{fingerprint}}).',
+    doubleMemoryOnly: 'Double : une clé de 256 bits serait générée ici, mais aucun trousseau système ne peut la garder. L’enregistrement demande d’abord une sauvegarde chiffrée de la nouvelle clé (ou installez ou déverrouillez un trousseau, puis redémarrez Clientdesk).',
+    enabledWithBackup: 'Mode double activé. La clé {{fingerprint}} est gardée en mémoire jusqu’à la fermeture de Clientdesk ; sa sauvegarde chiffrée : {{path}}',
     disabled: 'Retour au mode fernet.',
     localKey: 'Clé client',
     noLocalKey: 'absente de cet ordinateur — importez-la, ou une sauvegarde, depuis l’écran Clés',

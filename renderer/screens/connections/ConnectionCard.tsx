@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/schemas/connections';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConnectionStateBadge } from '../../components/StatusBadge';
+import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { useStore } from '../../stores/store';
 
 interface ConnectionCardProps {
@@ -17,6 +18,7 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
   const result = useStore((s) => s.testResults[connection.id]);
   const testing = useStore((s) => s.testing[connection.id] ?? false);
   const testConnection = useStore((s) => s.testConnection);
+  const inMemory = useSecretsInMemoryOnly();
   const { auth } = connection;
   return (
     <article className="card connection-card" aria-labelledby={`conn-${connection.id}-title`} data-connection={connection.label}>
@@ -38,7 +40,7 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
           {auth.method === 'password' && ` · ${auth.username}${auth.clientUid ? ` · ${t('connections.scopedTo', { uid: auth.clientUid })}` : ''}`}
         </dd>
         <dt>{t('connections.secrets')}</dt>
-        <dd>{connection.secretsStored.length > 0 ? t('connections.secretsInKeychain') : t('connections.noSecret')}</dd>
+        <dd data-testid="connection-secrets">{connection.secretsStored.length === 0 ? t('connections.noSecret') : t(inMemory ? 'connections.secretsInMemory' : 'connections.secretsInKeychain')}</dd>
       </dl>
       {connection.demo && <p className="muted">{t('demo.connectionNote')}</p>}
       {status?.message && status.state !== 'online' && result?.ok !== false && <p className="warn">{status.message}</p>}

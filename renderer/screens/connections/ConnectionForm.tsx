@@ -6,6 +6,7 @@ import type { Connection } from '../../../shared/schemas/connections';
 import { call } from '../../app/bridge';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { clearingError } from '../../forms/field-errors';
 import { useFormSubmission } from '../../forms/use-form-submission';
 import { useStore } from '../../stores/store';
@@ -19,6 +20,7 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
   const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
   const editing = connection !== null;
   const stored = (slot: string) => editing && connection.secretsStored.includes(slot);
+  const inMemory = useSecretsInMemoryOnly();
   const set = (key: keyof ConnectionFormValues) => clearingError(key, (value: string) => setValues((v) => ({ ...v, [key]: value })), setErrors);
 
   function submit(e: FormEvent) {
@@ -34,7 +36,7 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
     });
   }
 
-  const secretHint = (slot: string) => (stored(slot) ? t('connections.form.secretStored') : t('connections.form.secretWriteOnly'));
+  const secretHint = (slot: string) => t(`connections.form.${stored(slot) ? 'secretStored' : 'secretWriteOnly'}${inMemory ? 'Memory' : ''}`);
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="connection-form-title" data-testid="connection-form">
       <h2 id="connection-form-title">{editing ? t('connections.form.editTitle', { label: connection.label }) : t('connections.form.addTitle')}</h2>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { keyRowId } from '../../stores/keys-slice';
 import type { KeyRow } from '../../stores/keys-slice';
 import { KeyAge, KeyStatusBadge, clientLabel } from './KeyBadges';
@@ -17,8 +18,10 @@ interface Props {
 
 function RowActions({ row, onAction }: { row: KeyRow; onAction: Props['onAction'] }) {
   const { t } = useTranslation();
-  const button = (action: RowAction, label: string) => (
-    <button type="button" data-key-action={action} onClick={() => onAction(action, row)}>{label}</button>
+  // Importing needs a keychain that keeps the key (rotation offers an encrypted backup first instead).
+  const importRefused = useSecretsInMemoryOnly() ? t('keychain.refusedBecause') : undefined;
+  const button = (action: RowAction, label: string, refused?: string) => (
+    <button type="button" data-key-action={action} disabled={refused !== undefined} title={refused} onClick={() => onAction(action, row)}>{label}</button>
   );
   return (
     <div className="row-actions">
@@ -26,7 +29,7 @@ function RowActions({ row, onAction }: { row: KeyRow; onAction: Props['onAction'
       {row.status === 'rotation-to-confirm' && button('recover', t('keys.action.recover'))}
       {row.fingerprint && button('reveal', t('keys.action.reveal'))}
       {row.fingerprint && button('export', t('keys.action.export'))}
-      {row.status === 'missing-locally' && button('import', t('keys.action.import'))}
+      {row.status === 'missing-locally' && button('import', t('keys.action.import'), importRefused)}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { call, errorShape } from '../../app/bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { useStore } from '../../stores/store';
 import type { KeyJob } from '../../stores/keys-slice';
 import { JobProgressView, JobResults } from './JobProgressView';
@@ -14,6 +15,7 @@ export function KeyJobsPanel({ jobs, names }: { jobs: KeyJob[]; names: Record<st
   const live = useStore((s) => s.jobProgress);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [details, setDetails] = useState<KeyJob | null>(null);
+  const refused = useSecretsInMemoryOnly() ? t('keychain.refusedBecause') : undefined;
 
   async function act(channel: 'keys.bulkResume' | 'keys.bulkCancel', jobId: string) {
     setError(null);
@@ -49,7 +51,9 @@ export function KeyJobsPanel({ jobs, names }: { jobs: KeyJob[]; names: Record<st
                   <td><JobProgressView progress={progress} /></td>
                   <td>
                     <div className="row-actions">
-                      {progress.state === 'paused' && <button type="button" onClick={() => void act('keys.bulkResume', job.jobId)}>{t('keys.jobs.resume')}</button>}
+                      {progress.state === 'paused' && (
+                        <button type="button" disabled={refused !== undefined} title={refused} onClick={() => void act('keys.bulkResume', job.jobId)}>{t('keys.jobs.resume')}</button>
+                      )}
                       {(progress.state === 'paused' || progress.state === 'running') && (
                         <button type="button" className="danger" onClick={() => void act('keys.bulkCancel', job.jobId)}>{t('keys.jobs.cancel')}</button>
                       )}

@@ -4,9 +4,11 @@ import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { call, onEvent } from '../../app/bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { useStore } from '../../stores/store';
 import { keyRowId } from '../../stores/keys-slice';
 import type { KeyRow } from '../../stores/keys-slice';
+import { withBackupOffer } from './BackupFirstPrompt';
 import { BulkRotateDialog } from './BulkRotateDialog';
 import { ExportBackupDialog } from './ExportBackupDialog';
 import { ImportBackupDialog } from './ImportBackupDialog';
@@ -31,6 +33,8 @@ export function KeysScreen() {
   const allConnections = useStore((s) => s.connections);
   const maxAgeDays = useStore((s) => s.settings?.keyMaxAgeDays ?? DEFAULT_SETTINGS.keyMaxAgeDays);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const memoryOnly = useSecretsInMemoryOnly();
+  const refused = memoryOnly ? t('keychain.refusedBecause') : undefined;
 
   useEffect(() => {
     void useStore.getState().loadKeys();
@@ -54,8 +58,10 @@ export function KeysScreen() {
   }
 
   async function rotate(row: KeyRow) {
-    const outcome = await call('keys.rotate', { connectionId: row.connectionId, clientUid: row.clientUid });
+    const ref = { connectionId: row.connectionId, clientUid: row.clientUid };
+    const outcome = await withBackupOffer((backupFirst) => call('keys.rotate', { ...ref, ...(backupFirst ? { backupFirst } : {}) }));
     await useStore.getState().loadKeys();
+    if (outcome.backupPath) useStore.getState().toast('success', t('keychain.backupSaved', { path: outcome.backupPath }));
     if (outcome.outcome === 'committed') useStore.getState().toast('success', t('keys.rotated', { old: outcome.oldFingerprint, new: outcome.newFingerprint }));
     else useStore.getState().toast('error', outcome.outcome === 'unknown' ? t('keys.rotationUnknown') : `${t('keys.rotationRefused')} ${outcome.error?.message ?? ''}`);
   }
@@ -76,16 +82,17 @@ export function KeysScreen() {
         <h1>{t('keys.title')}</h1>
         <button type="button" onClick={() => void useStore.getState().loadKeys()}>{t('keys.refresh')}</button>
       </header>
-      <p className="muted">{t('keys.intro')}</p>
+      <p className="muted">{t(memoryOnly ? 'keys.introMemory' : 'keys.intro')}</p>
       <div className="keys-toolbar">
-        <button type="button" className="primary" onClick={() => setDialog({ kind: 'bulk' })} disabled={connections.length === 0}>{t('keys.action.bulk')}</button>
+        <button type="button" className="primary" onClick={() => setDialog({ kind: 'bulk' })} disabled={connections.length === 0 || memoryOnly} title={refused}>{t('keys.action.bulk')}</button>
         <button type="button" onClick={() => setDialog({ kind: 'export' })} disabled={connections.length === 0}>{t('keys.action.exportBackup')}</button>
-        <button type="button" onClick={() => setDialog({ kind: 'import-backup' })} disabled={connections.length === 0}>{t('keys.action.importBackup')}</button>
-        <button type="button" onClick={() => setDialog({ kind: 'import-key', row: null })} disabled={connections.length === 0}>{t('keys.action.import')}</button>
+        <button type="button" onClick={() => setDialog({ kind: 'import-backup' })} disabled={connections.length === 0 || memoryOnly} title={refused}>{t('keys.action.importBackup')}</button>
+        <button type="button" onClick={() => setDialog({ kind: 'import-key', row: null })} disabled={connections.length === 0 || memoryOnly} title={refused}>{t('keys.action.import')}</button>
         <button type="button" onClick={() => void recover()}>{t('keys.action.recoverAll')}</button>
         <span className="spacer" />
         {keySelection.length > 0 && <span className="muted" data-testid="keys-selected">{t('keys.selected', { count: keySelection.length })}</span>}
       </div>
+      {refused && <p className="field-warning" data-testid="keys-refused-reason">{refused}</p>}
       <ErrorNotice error={keysError} title={t('keys.loadFailed')} />
       {!keysLoaded && <p className="loading">{t('common.loading')}</p>}
       {keysLoaded && keyRows.length === 0 && <p className="empty-state">{t('keys.empty')}</p>}

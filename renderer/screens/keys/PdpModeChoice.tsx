@@ -4,6 +4,8 @@ import type { PdpConfigView } from '../../../shared/schemas/clients';
 import { i18n } from '../../i18n';
 import { call } from '../../app/bridge';
 import { useStore } from '../../stores/store';
+import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
+import { withBackupOffer } from './BackupFirstPrompt';
 import './keys.css';
 
 type Mode = 'fernet' | 'double';
@@ -18,7 +20,8 @@ interface ChoiceProps {
 /** Fernet or double, with what each choice does (and what switching back to fernet means). */
 export function PdpModeChoice({ mode, currentMode, onChange, error }: ChoiceProps) {
   const { t } = useTranslation();
-  const explain = mode === 'double' ? t('pdpKeys.doubleExplain') : currentMode === 'double' ? t('pdpKeys.backToFernet') : t('pdpKeys.fernetExplain');
+  const memoryOnly = useSecretsInMemoryOnly();
+  const explain = mode === 'double' ? t(memoryOnly ? 'pdpKeys.doubleMemoryOnly' : 'pdpKeys.doubleExplain') : currentMode === 'double' ? t('pdpKeys.backToFernet') : t('pdpKeys.fernetExplain');
   return (
     <>
       <span className="label" id="pdp-mode-label">{t('pdp.encryptionMode')}</span>
@@ -48,8 +51,9 @@ export async function savePdpConfig(input: { connectionId: string; remoteId: str
   const { encryptionMode, ...fields } = input.fields;
   const toast = useStore.getState().toast;
   if (encryptionMode === 'double') {
-    const result = await call('keys.enableDouble', { connectionId, clientUid: remoteId, fields });
-    toast('success', i18n.t(result.generated ? 'pdpKeys.enabled' : 'pdpKeys.enabledReused', { fingerprint: result.fingerprint }));
+    const result = await withBackupOffer((backupFirst) => call('keys.enableDouble', { connectionId, clientUid: remoteId, fields, ...(backupFirst ? { backupFirst } : {}) }));
+    const done = result.backupPath ? 'pdpKeys.enabledWithBackup' : result.generated ? 'pdpKeys.enabled' : 'pdpKeys.enabledReused';
+    toast('success', i18n.t(done, { fingerprint: result.fingerprint, path: result.backupPath }));
     return result.pdp;
   }
   if (currentMode === 'double') {
