@@ -97,7 +97,7 @@ describe('secrets scan of the data dir', () => {
   it('wrote the settings file, the database and a log', () => {
     const names = filesUnder(dataDir).map((f) => relative(dataDir, f));
     expect(names).toContain('settings.json');
-    expect(names.some((n) => n.startsWith('clientdesk.sqlite'))).toBe(true);
+    expect(names).toEqual(expect.arrayContaining(['cache.sqlite', 'state.sqlite']));
     expect(names.some((n) => n.startsWith('logs'))).toBe(true);
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toContain('Password login');
   });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
 /** A recording stand-in for the parts of `electron` the shell touches. It is not Electron: it proves the glue's calls. */
-export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
+export function createFakeElectron(opts: { gotLock?: boolean; userData?: string } = {}) {
   const appEvents = new EventEmitter();
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const windows: FakeWindow[] = [];
@@ -14,6 +14,7 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
     permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
     openedExternal: [] as string[],
     dialogs: [] as Array<{ kind: 'save' | 'open'; withWindow: boolean; options: Record<string, unknown> }>,
+    errorBoxes: [] as Array<{ title: string; content: string }>,
     messageBoxes: [] as Array<{ withWindow: boolean; options: { buttons: string[]; cancelId: number; defaultId: number; message: string; detail: string } }>,
   };
   /** What the next native file dialog answers (a path, or null = cancelled), and which button of a message box is pressed. */
@@ -55,7 +56,7 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
       requestSingleInstanceLock: () => opts.gotLock ?? true,
       quit: () => void record.quit++,
       whenReady: () => Promise.resolve(),
-      getPath: (_name: string) => '/nonexistent',
+      getPath: (_name: string) => opts.userData ?? '/nonexistent',
       getVersion: () => '9.9.9',
     }),
     clipboard: {
@@ -78,6 +79,7 @@ export function createFakeElectron(opts: { gotLock?: boolean } = {}) {
     },
     shell: { openExternal: async (url: string) => void record.openedExternal.push(url) },
     dialog: {
+      showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }),
       showSaveDialog: async (...args: unknown[]) => {
         const options = args[args.length - 1] as Record<string, unknown>;
         record.dialogs.push({ kind: 'save', withWindow: args.length > 1, options });

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,5 +137,47 @@ describe('Electron shell (with a fake electron module)', () => {
     });
     expect(fake.record.quit).toBe(1);
     expect(coreCreated).toBe(false);
+  });
+});
+
+describe('Electron shell when the core cannot start', () => {
+  it('shows a native error box naming the log file, logs the failure there and quits (no window left behind)', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'cd-shell-fail-'));
+    const fake = createFakeElectron({ userData });
+    await runShell({
+      electron: fake.electron as never,
+      createCore: async () => {
+        throw new Error('disk I/O error while opening the data folder');
+      },
+      settingsStore: createMemoryStore(),
+      rendererDir: '/nonexistent',
+      preloadFile: '/nonexistent',
+    });
+    const logFile = join(userData, 'data', 'logs', 'clientdesk.log');
+    expect(fake.record.errorBoxes).toEqual([
+      { title: 'Clientdesk could not start', content: expect.stringContaining(`disk I/O error while opening the data folder\n\nThe log has the details:\n${logFile}`) },
+    ]);
+    expect(readFileSync(logFile, 'utf8')).toMatch(/startup failed: Error: disk I\/O error/);
+    expect(fake.record.quit).toBe(1);
+    expect(fake.windows).toEqual([]);
+  });
+
+  it('a damaged state file is not a startup failure: the window opens on recovery mode', async () => {
+    const fake = createFakeElectron();
+    const dataDir = mkdtempSync(join(tmpdir(), 'cd-shell-recovery-'));
+    writeFileSync(join(dataDir, 'state.sqlite'), Buffer.alloc(4096, 0x61));
+    let core: Core | null = null;
+    await runShell({
+      electron: fake.electron as never,
+      createCore: async (options) => (core = await createCore({ ...options, dataDir, keychain: createMemoryKeychain(), resumeDemo: false })),
+      settingsStore: createMemoryStore(),
+      rendererDir: '/nonexistent',
+      preloadFile: '/nonexistent',
+    });
+    expect(fake.record.errorBoxes).toEqual([]);
+    expect(fake.windows).toHaveLength(1);
+    const info = (await fake.handlers.get(`${IPC_PREFIX}app.info`)!({ senderFrame: { url: 'app://clientdesk/index.html' } })) as { value: { mode: string } };
+    expect(info.value.mode).toBe('recovery');
+    await (core as unknown as Core).close();
   });
 });

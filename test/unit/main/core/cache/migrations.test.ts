@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { migrate, openDatabase } from '../../../../../main/core/cache/database';
-import { MIGRATIONS } from '../../../../../main/core/cache/migrations';
+import { MIGRATIONS, STATE_MIGRATIONS } from '../../../../../main/core/cache/migrations';
+import { STATE_TABLES, migration0090 } from '../../../../../main/core/cache/migrations/0090-state-moved-out';
 import { tempDb } from './temp-db';
 
 const cleanups: Array<() => void> = [];
@@ -142,6 +143,34 @@ describe('migrations', () => {
     const byName = db.sqlite.prepare('SELECT remote_id FROM clients INDEXED BY clients_by_name WHERE removed_at IS NULL ORDER BY name_key, id').all();
     expect(byName).toEqual([{ remote_id: 'd' }, { remote_id: 'a' }, { remote_id: 'c' }, { remote_id: 'b' }]);
     expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('0080 → 0090: outbox, audit log, key journal, jobs and key fingerprints move to state.sqlite row for row; clients stay', () => {
+    const { db } = atVersion(80);
+    const s = db.sqlite;
+    insertClient(s, 'a', 'Garage Martin');
+    s.prepare(`INSERT INTO outbox (connection_id, remote_id, action, payload_json, sealed_secret, created_at, updated_at) VALUES ('conn', 'a', 'pdp.update', '{"x":1}', 'cd2.sealed', 't', 't')`).run();
+    s.prepare(`INSERT INTO outbox (connection_id, remote_id, action, payload_json, state, created_at, updated_at) VALUES ('conn', 'a', 'update', '{}', 'conflict', 't', 't')`).run();
+    s.prepare(`INSERT INTO audit_log (at, action, outcome, summary, prev_hash, hash) VALUES ('t', 'client.update', 'ok', 'renamed', '', 'h1')`).run();
+    s.prepare(`INSERT INTO key_journal (connection_id, client_uid, step, new_fingerprint, started_at, updated_at) VALUES ('conn', 'a', 'unknown', 'bbbb', 't', 't')`).run();
+    s.prepare(`INSERT INTO rotation_jobs VALUES ('job1', 'conn', 'paused', 4, 10, 't', 't', NULL)`).run();
+    s.prepare(`INSERT INTO rotation_job_items (job_id, client_uid, state) VALUES ('job1', 'a', 'queued')`).run();
+    s.prepare(`INSERT INTO client_keys VALUES ('conn', 'a', 'bbbb', '2025-01-01T00:00:00.000Z')`).run();
+    const before = Object.fromEntries(STATE_TABLES.map((t) => [t, s.prepare(`SELECT * FROM main.${t}`).all()]));
+    // A crash after the copy and before the drop runs the copy again on the next start: nothing doubles.
+    migration0090.before?.(s);
+
+    expect(migrate(s, MIGRATIONS, 90)).toBe(90);
+    for (const table of STATE_TABLES) {
+      expect(s.prepare(`SELECT count(*) AS n FROM main.sqlite_schema WHERE name = ?`).get(table), table).toEqual({ n: 0 });
+      expect(s.prepare(`SELECT * FROM state.${table}`).all(), table).toEqual(before[table]);
+    }
+    expect(s.prepare('SELECT name FROM clients').all()).toEqual([{ name: 'Garage Martin' }]);
+    const next = s.prepare(`INSERT INTO outbox (connection_id, remote_id, action, payload_json, created_at, updated_at) VALUES ('c', 'b', 'update', '{}', 't', 't') RETURNING id`).get();
+    expect(next).toEqual({ id: 3 });
+    expect(s.pragma('state.synchronous', { simple: true })).toBe(2); // FULL
+    expect(s.pragma('state.journal_mode', { simple: true })).toBe('wal');
+    expect(db.stateVersion()).toBe(STATE_MIGRATIONS.at(-1)!.version);
   });
 
   it('a failing migration rolls back entirely and leaves the version where it was', () => {
