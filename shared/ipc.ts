@@ -17,6 +17,7 @@ import {
   clientRefSchema,
   clientSetActiveResultSchema,
   clientSetActiveSchema,
+  clientDeleteSchema,
   clientUpdateSchema,
   pdpConfigSchema,
   pdpUpdateSchema,
@@ -116,6 +117,7 @@ export const channels = {
   'clients.create': { input: clientCreateSchema, output: clientRecordSchema },
   'clients.update': { input: clientUpdateSchema, output: clientRecordSchema },
   'clients.setActive': { input: clientSetActiveSchema, output: clientSetActiveResultSchema },
+  'clients.delete': { input: clientDeleteSchema, output: z.object({ deleted: z.literal(true), queued: z.boolean() }) },
 
   'pdp.get': { input: clientRefSchema, output: pdpConfigSchema },
   'pdp.update': { input: pdpUpdateSchema, output: pdpConfigSchema },

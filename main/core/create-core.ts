@@ -163,6 +163,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
       return record;
     },
     refreshCache: (record) => cache.put(record),
+    markRemoved: (connectionId, remoteId) => cache.markRemoved(connectionId, remoteId),
   });
   const writes = createWriteThrough({ audit, outbox, log });
   const scheduler = createSyncScheduler({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors';
 import type { AuthMethodDescriptor, FieldDescriptor, ProviderDescriptor } from './descriptor';
 
 /**
@@ -95,4 +96,12 @@ export function authFieldsSchemaFor(method: AuthMethodDescriptor, mode: 'create'
 
 export function settingsSchemaFor(descriptor: ProviderDescriptor): z.ZodObject {
   return objectOf(descriptor.settings, false);
+}
+
+/** Checks a client form against the provider's rules; the error names each field (`name`, `extra.contactEmail`). */
+export function checkClientFields<T>(descriptor: ProviderDescriptor, fields: T, mode: 'create' | 'update'): T {
+  const result = clientFieldsSchemaFor(descriptor, mode).safeParse(fields);
+  if (result.success) return result.data as T;
+  const fieldErrors = result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(input)', message: i.message }));
+  throw new AppError('VALIDATION', 'Some values are not valid.', { fields: fieldErrors });
 }

@@ -45,7 +45,7 @@ export const tokenizationDescriptor: ProviderDescriptor = {
       { key: 'extra.partner', labelKey: 'providers.tokenization.fields.partner' },
       { key: 'extra.directPartnerName', labelKey: 'providers.tokenization.fields.directPartnerName' },
       { key: 'extra.contactName', labelKey: 'providers.tokenization.fields.contactName' },
-      { key: 'extra.contactEmail', labelKey: 'providers.tokenization.fields.contactEmail', required: true, type: 'email' },
+      { key: 'extra.contactEmail', labelKey: 'providers.tokenization.fields.contactEmail', type: 'email' },
       { key: 'extra.location', labelKey: 'providers.tokenization.fields.location' },
       { key: 'createdAt', labelKey: 'providers.common.createdAt', type: 'date-time' },
       { key: 'updatedAt', labelKey: 'providers.common.updatedAt', type: 'date-time' },

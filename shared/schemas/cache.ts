@@ -109,7 +109,7 @@ export const syncStateSchema = z.object({
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
-export const OUTBOX_ACTIONS = ['update', 'activate', 'deactivate', 'pdpConfig'] as const;
+export const OUTBOX_ACTIONS = ['update', 'activate', 'deactivate', 'pdpConfig', 'delete'] as const;
 export const OUTBOX_STATES = ['queued', 'conflict', 'failed'] as const;
 const looseRecord = z.record(z.string(), z.unknown());
 

@@ -18,18 +18,31 @@ export const clientPageSchema = z.object({
   pageSize: z.number(),
 });
 
-/** Form fields; the server's own rules are checked there too, and its 422 comes back per field. */
+const extraValue = z.union([text().max(2000), z.number().finite(), z.boolean(), z.null()]);
+
+/**
+ * A client's form fields, for every provider: the contract bounds their shape; main then checks them against
+ * the connection's descriptor (shared/providers), and the server's own rules come back per field (422).
+ */
 export const clientFieldsSchema = z.object({
-  name: text().trim().min(1, 'Name is required').max(255, 'Name is at most 255 characters'),
-  identifier: text()
-    .trim()
-    .regex(/^\d{14}$/, 'SIRET must be exactly 14 digits')
-    .nullable()
-    .optional(),
-  description: text().max(1000, 'Description is at most 1000 characters').nullable().optional(),
+  name: text().trim().max(255, 'validation.tooLong').optional(),
+  identifier: text().trim().max(255, 'validation.tooLong').nullable().optional(),
+  description: text().max(1000, 'validation.tooLong').nullable().optional(),
+  extra: z.record(text().max(64), extraValue).optional(),
 });
+export type ClientFields = z.infer<typeof clientFieldsSchema>;
 export const clientCreateSchema = z.object({ connectionId, fields: clientFieldsSchema });
-export const clientUpdateSchema = z.object({ connectionId, remoteId, fields: clientFieldsSchema.partial() });
+export const clientUpdateSchema = z.object({
+  connectionId,
+  remoteId,
+  fields: clientFieldsSchema,
+  /** The version the user edited (providers that count versions): an older one than the server's asks first. */
+  baseVersion: z.number().int().nonnegative().optional(),
+  /** Sends despite a newer server version, after the user saw the warning. */
+  overwriteNewer: z.boolean().optional(),
+});
+/** Delete is final: the user types the client's name (checked in main against the cached record). */
+export const clientDeleteSchema = z.object({ connectionId, remoteId, confirmName: text().max(255) });
 export const clientSetActiveSchema = z.object({ connectionId, remoteId, active: z.boolean() });
 export const clientSetActiveResultSchema = z.object({ status: z.string(), message: z.string() });
 

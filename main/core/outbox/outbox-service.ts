@@ -16,7 +16,7 @@ export const isUnreachable = (err: unknown): boolean => isAppError(err) && UNREA
 
 export type QueuedWrite =
   | { action: 'update'; fields: ClientInput }
-  | { action: 'activate' | 'deactivate' }
+  | { action: 'activate' | 'deactivate' | 'delete' }
   | { action: 'pdpConfig'; fields: PdpConfigInput };
 
 export interface OutboxDeps {
@@ -29,6 +29,8 @@ export interface OutboxDeps {
   cachedRecord(connectionId: string, remoteId: string): ClientRecord | null;
   /** Stores a fresh server record in the cache. */
   refreshCache(record: ClientRecord): void;
+  /** Tombstones a client the server deleted. */
+  markRemoved(connectionId: string, remoteId: string): void;
 }
 
 export type OutboxOutcome = { outcome: 'applied' | 'dropped' | 'conflict' | 'failed' | 'queued'; item: OutboxItem | null };
@@ -44,6 +46,7 @@ const ACTION_LABEL: Record<OutboxAction, string> = {
   activate: 'clients.setActive',
   deactivate: 'clients.setActive',
   pdpConfig: 'pdp.update',
+  delete: 'clients.delete',
 };
 
 function parse(json: string | null): Record<string, unknown> | null {
@@ -53,6 +56,7 @@ function parse(json: string | null): Record<string, unknown> | null {
 export function describe(action: OutboxAction, payload: Record<string, unknown>): string {
   if (action === 'activate') return 'Activate';
   if (action === 'deactivate') return 'Deactivate';
+  if (action === 'delete') return 'Delete';
   const fields = Object.keys((payload.fields as Record<string, unknown> | undefined) ?? {});
   if (action === 'pdpConfig') return `PDP configuration (${[...fields, 'client secret'].join(', ')})`;
   return `Edit ${fields.join(', ')}`;
@@ -78,8 +82,10 @@ export function toItem(row: OutboxRow): OutboxItem {
   };
 }
 
-/** Has the server's record changed since the base was cached? updatedAt when both have it, else content hash. */
+/** Has the server's record changed since the base was cached? Its version, else updatedAt, else the content hash. */
 export function isConflict(row: OutboxRow, server: ClientRecord): boolean {
+  const baseVersion = parse(row.base_json)?.version;
+  if (typeof baseVersion === 'number' && typeof server.version === 'number') return baseVersion !== server.version;
   if (row.base_updated_at && server.updatedAt) return row.base_updated_at !== server.updatedAt;
   return row.base_hash !== null && row.base_hash !== contentHash(server);
 }
@@ -124,10 +130,15 @@ export function createOutbox(deps: OutboxDeps) {
     return toItem(row);
   }
 
-  async function send(row: OutboxRow): Promise<ClientRecord> {
+  async function send(row: OutboxRow): Promise<ClientRecord | null> {
     const payload = parse(row.payload_json) ?? {};
     return deps.online(row.connection_id, async (p) => {
       const id = row.remote_id;
+      if (row.action === 'delete') {
+        if (!p.deleteClient) throw new AppError('UNSUPPORTED');
+        await p.deleteClient(id);
+        return null;
+      }
       if (row.action === 'update') {
         if (!p.updateClient) throw new AppError('UNSUPPORTED');
         return p.updateClient(id, payload.fields as ClientInput);
@@ -162,8 +173,10 @@ export function createOutbox(deps: OutboxDeps) {
       }
       const fresh = await send(row);
       deps.db.transaction(() => {
-        deps.refreshCache(fresh);
-        store.rebaseLater(row, fresh);
+        if (fresh) {
+          deps.refreshCache(fresh);
+          store.rebaseLater(row, fresh);
+        } else deps.markRemoved(row.connection_id, row.remote_id);
         store.remove(row.id);
       });
       audit(row, 'ok', `replayed from the outbox (#${row.id})`);

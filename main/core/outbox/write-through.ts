@@ -22,8 +22,14 @@ export interface WriteThrough {
   read<T>(run: () => Promise<T>, fromCache: () => T | null): Promise<T>;
 }
 
+/** The reference a support ticket can quote: the vendor's error id, the FAPI interaction id, else ours. */
 function requestIdOf(err: unknown): string | null {
-  return isAppError(err) && typeof err.details?.requestId === 'string' ? err.details.requestId : null;
+  if (!isAppError(err)) return null;
+  for (const key of ['supportId', 'interactionId', 'requestId'] as const) {
+    const value = err.details?.[key];
+    if (typeof value === 'string') return value;
+  }
+  return null;
 }
 
 export function createWriteThrough(deps: { audit: AuditLog; outbox: Outbox; log: Logger }): WriteThrough {

@@ -55,7 +55,7 @@ function upsertSql(rows: number): string {
  * still in `clients`, and indexes the rows it has written, one statement each.
  */
 const FTS_COLUMNS = 'name, identifier, description, remote_id';
-const FTS_DROP = `INSERT INTO clients_fts (clients_fts, rowid, ${FTS_COLUMNS}) SELECT 'delete', id, ${FTS_COLUMNS} FROM clients`;
+export const FTS_DROP = `INSERT INTO clients_fts (clients_fts, rowid, ${FTS_COLUMNS}) SELECT 'delete', id, ${FTS_COLUMNS} FROM clients`;
 const FTS_ADD = `INSERT INTO clients_fts (rowid, ${FTS_COLUMNS}) SELECT id, ${FTS_COLUMNS} FROM clients`;
 const UNSEEN = 'connection_id = ? AND removed_at IS NULL AND (seen_walk IS NULL OR seen_walk <> ?)';
 

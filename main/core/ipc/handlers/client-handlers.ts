@@ -4,6 +4,9 @@ import type { CoreContext } from '../../core-context';
 import type { Provider } from '../../providers/types';
 import type { HandlerMap } from '../router';
 import { accountFor } from '../../vault';
+import { providerModule } from '../../providers';
+import { checkClientFields } from '../../../../shared/providers/field-schema';
+import type { ClientInput } from '../../providers/types';
 
 type ClientChannels =
   | 'clients.page'
@@ -11,6 +14,7 @@ type ClientChannels =
   | 'clients.create'
   | 'clients.update'
   | 'clients.setActive'
+  | 'clients.delete'
   | 'pdp.get'
   | 'pdp.update'
   | 'webhook.status'
@@ -83,13 +87,62 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
       () => cachedRecord(ctx, connectionId, remoteId),
     );
   }
-  function createClient({ connectionId, fields }: In<'clients.create'>) {
+  const descriptorOf = (connectionId: string) => providerModule(ctx.connections.get(connectionId).provider).descriptor;
+
+  /** A full-record update (PUT) sends the cached record with the change laid over it. */
+  function completeForPut(connectionId: string, remoteId: string, fields: ClientInput): ClientInput {
+    if (descriptorOf(connectionId).update !== 'put') return fields;
+    const cached = cachedRecord(ctx, connectionId, remoteId);
+    if (!cached) return fields;
+    return { name: cached.name, identifier: cached.identifier, ...fields };
+  }
+
+  /** An online edit made on an older version than the server's asks the user first (CONFLICT with both). */
+  async function checkNotNewer(connectionId: string, remoteId: string, baseVersion: number | undefined, overwrite: boolean | undefined) {
+    if (baseVersion === undefined || overwrite) return;
+    const server = await ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId));
+    if (typeof server.version === 'number' && server.version > baseVersion) {
+      ctx.cache.put(server);
+      throw new AppError('CONFLICT', `The server has a newer version of this client (version ${server.version}; you edited version ${baseVersion}).`, {
+        serverVersion: server.version,
+        baseVersion,
+        theirs: server,
+      });
+    }
+  }
+
+  function createClient({ connectionId, fields: given }: In<'clients.create'>) {
+    const fields = checkClientFields(descriptorOf(connectionId), given, 'create');
     const spec = { connectionId, remoteId: null, action: 'clients.create', summary: `Create ${fieldSummary(fields)}` };
     return write(spec, () => ctx.online(connectionId, (p) => need(p, 'create', 'createClient')(fields)), (record) => ctx.cache.put(record));
   }
-  function updateClient({ connectionId, remoteId, fields }: In<'clients.update'>) {
+  async function updateClient({ connectionId, remoteId, fields: given, baseVersion, overwriteNewer }: In<'clients.update'>) {
+    const fields = checkClientFields(descriptorOf(connectionId), given, 'update');
     const spec = { connectionId, remoteId, action: 'clients.update', summary: `Edit ${fieldSummary(fields)}`, queue: { action: 'update' as const, fields } };
-    return write(spec, () => ctx.online(connectionId, (p) => need(p, 'update', 'updateClient')(remoteId, fields)), (record) => ctx.cache.put(record));
+    return write(
+      spec,
+      async () => {
+        await checkNotNewer(connectionId, remoteId, baseVersion, overwriteNewer);
+        return ctx.online(connectionId, (p) => need(p, 'update', 'updateClient')(remoteId, completeForPut(connectionId, remoteId, fields)));
+      },
+      (record) => ctx.cache.put(record),
+    );
+  }
+  async function deleteClient({ connectionId, remoteId, confirmName }: In<'clients.delete'>) {
+    const cached = cachedRecord(ctx, connectionId, remoteId);
+    if (!cached || confirmName.trim() !== cached.name.trim()) {
+      throw new AppError('VALIDATION', 'Type the client’s name exactly to confirm the deletion.', {
+        fields: [{ field: 'confirmName', message: 'validation.confirmName' }],
+      });
+    }
+    const spec = { connectionId, remoteId, action: 'clients.delete', summary: `Delete "${cached.name}"`, queue: { action: 'delete' as const } };
+    try {
+      await write(spec, () => ctx.online(connectionId, (p) => need(p, 'delete', 'deleteClient')(remoteId)), () => ctx.cache.markRemoved(connectionId, remoteId));
+      return { deleted: true as const, queued: false };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'OFFLINE' && err.details?.queued) return { deleted: true as const, queued: true };
+      throw err;
+    }
   }
   function setActive({ connectionId, remoteId, active }: In<'clients.setActive'>) {
     const action = active ? ('activate' as const) : ('deactivate' as const);
@@ -160,6 +213,7 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     'clients.create': createClient,
     'clients.update': updateClient,
     'clients.setActive': setActive,
+    'clients.delete': deleteClient,
     'pdp.get': getPdp,
     'pdp.update': updatePdp,
     'webhook.status': webhookStatus,
