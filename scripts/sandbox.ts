@@ -1,11 +1,13 @@
-// npm run sandbox -- <factpulse | sites | tokenization> [options]   (npm run sandbox -- --help for each one's options)
+// npm run sandbox -- <factpulse | sites | tokenization | directory> [options]   (npm run sandbox -- --help for each one's options)
 // Starts a local server speaking that provider's wire format (main/core/sandbox/<provider>), prints its base URL
 // and the credentials it accepts, and runs until Ctrl-C. Sandbox credentials only: never put real ones here.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFactPulseSandbox } from '../main/core/sandbox/factpulse';
 import { startSitesSandbox } from '../main/core/sandbox/sites';
 import { startTokenizationSandbox } from '../main/core/sandbox/tokenization';
 import { subtreeOf } from '../main/core/sandbox/tokenization/state';
+import { startDirectorySandbox } from '../main/core/sandbox/directory';
 
 const COMMON = `  --port N        port to listen on (default 8001; 0 picks a free one)
   --host H        address to bind (default 127.0.0.1)
@@ -36,6 +38,12 @@ const PROVIDERS = {
                       sub-partner; "<root>" stands for the root's name (default: "<root> Est,<root> Ouest,
                       <root> Est Alsace><root> Est")
   --max-take N        largest take honoured, larger ones are lowered to it (default 100)`,
+  },
+  directory: {
+    options: ['token', 'certs'],
+    usage: `  --token T           require "Authorization: Bearer T" (default: random)
+  --certs DIR         where to write ca.pem, client.pem and client-key.pem (default .tmp/directory-certs);
+                      HTTPS with mutual TLS: only clients presenting a certificate signed by that CA get in`,
   },
 } as const;
 type Provider = keyof typeof PROVIDERS;
@@ -151,6 +159,7 @@ async function start(o: Parsed, shownUrl: (port: number, url: string) => string)
       ],
     };
   }
+  if (o.provider === 'directory') return startDirectory(o, shownUrl);
   const partner = v.partner?.trim();
   const s = await startTokenizationSandbox({
     ...base,
@@ -174,6 +183,33 @@ async function start(o: Parsed, shownUrl: (port: number, url: string) => string)
       `  password:  ${s.credentials.password}`,
       'Partners (?partner= takes the id or the name; a partner lists its whole subtree):',
       ...[...s.state.partners.values()].map((p) => `  ${String(p.id).padEnd(5)} ${'  '.repeat(depth(p.id))}${p.name}  (${inScope(p.id)} clients)`),
+    ],
+  };
+}
+
+async function startDirectory(o: Parsed, shownUrl: (port: number, url: string) => string) {
+  const local = ['localhost', '127.0.0.1', '0.0.0.0', '::'].includes(o.host);
+  const s = await startDirectorySandbox({
+    host: o.host,
+    port: o.port,
+    clients: o.clients,
+    seed: o.seed,
+    certsDir: resolve(o.values.certs ?? '.tmp/directory-certs'),
+    serverNames: ['localhost', '127.0.0.1', ...(local ? [] : [o.host])],
+    log: (line) => console.log(line),
+    ...defined({ token: o.values.token }),
+  });
+  const url = shownUrl(s.port, s.url).replace(/^http:/, 'https:');
+  const files = s.files as NonNullable<typeof s.files>;
+  return {
+    sandbox: s,
+    lines: [
+      `Directory sandbox (HTTPS, mutual TLS) listening on ${url} (${s.registry.length} registered clients, seed ${o.seed})`,
+      'Credentials it accepts (sandbox only):',
+      `  Authorization: Bearer ${s.token}`,
+      `  client certificate ${files.cert}, its key ${files.key}, signed by ${files.ca}`,
+      `Try: curl -i --cacert "${files.ca}" --cert "${files.cert}" --key "${files.key}" -X POST -H "Authorization: Bearer ${s.token}" "${url}/clients?status=Active"`,
+      'Each request is logged below with how many registry clients its filters match.',
     ],
   };
 }
