@@ -2,6 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStandInKeychain, osOrStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import { launchHarness } from '../harness/browser-harness';
+import { createMemoryClipboard } from '../../main/core/clipboard/secret-clipboard';
+import { scriptedConfirmer, scriptedDialogs } from '../fixtures/dialogs/scripted-dialogs';
 import type { Harness } from '../harness/browser-harness';
 
 type Invoke = { clientdesk: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; value: unknown; error?: { code: string } }> } };
@@ -27,6 +29,9 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
   const passphrase = `correct horse battery ${Date.now()}`;
   const pdpSecret = `pdp-secret-${Date.now()}`;
   let webhookSecret = '';
+  let restoredId = '';
+  const user = scriptedConfirmer(false);
+  const clipboard = createMemoryClipboard();
 
   const invoke = <T,>(h: Harness, channel: string, input?: unknown) =>
     h.page.evaluate(([c, i]) => (window as unknown as Invoke).clientdesk.invoke(c as string, i), [channel, input] as const) as Promise<{ ok: boolean; value: T }>;
@@ -188,17 +193,19 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
   it('imports the backup into a fresh data dir with an empty keychain: wrong passphrase refused, then the same fingerprints', async () => {
     const demo = (await invoke<Array<{ id: string; demo: boolean; baseUrl: string }>>(harness, 'connections.list')).value.find((c) => c.demo)!;
     const apiKey = (await harness.keychain.get(`${demo.id}/apiKey`))!;
-    second = await launchHarness({ keychain: createStandInKeychain() });
+    // The user at the second app's dialogs: the file picker answers the exported file; confirmations are the test's to give.
+    second = await launchHarness({ keychain: createStandInKeychain(), core: { dialogs: scriptedDialogs({ open: backupPath }).dialogs, confirmer: user.confirmer, clipboard } });
     const { page } = second;
     const added = await invoke<{ id: string }>(second, 'connections.add', { label: 'Restored FactPulse', provider: 'factpulse', baseUrl: demo.baseUrl, auth: { method: 'apiKey', apiKey } });
     expect(added.ok).toBe(true);
+    restoredId = added.value.id;
     await page.click('[data-nav="keys"]');
     await page.getByRole('heading', { level: 1, name: 'Keys' }).waitFor();
     await page.getByRole('button', { name: 'Import backup…' }).click();
     const dialog = page.getByTestId('keys-import-backup-dialog');
+    expect(await page.locator('#import-path').getAttribute('readonly')).not.toBeNull();
     await dialog.getByRole('button', { name: 'Choose…' }).click();
-    await dialog.getByText(/type the full path of the backup file/).waitFor();
-    await page.fill('#import-path', backupPath);
+    await page.waitForFunction((p) => document.querySelector<HTMLInputElement>('#import-path')?.value === p, backupPath);
     await dialog.getByRole('button', { name: 'Read the file' }).click();
     await dialog.getByTestId('backup-contents').waitFor();
     for (const uid of [clientUid, otherUid]) {
@@ -222,6 +229,38 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
       await page.locator(`[data-key-row="${uid}"] [data-fingerprint="${expected}"]`).waitFor();
     }
     await second.screenshot('keys-imported');
+  });
+
+  it('reveal and copy wait for main’s own confirmation; copy puts the key on the clipboard without it reaching the page', async () => {
+    const { page } = second!;
+    const dialog = page.getByTestId('keys-reveal-confirm');
+    await page.locator(`[data-key-row="${clientUid}"] [data-key-action="reveal"]`).click();
+    user.state.answer = false;
+    await dialog.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await dialog.locator('[data-error-code="CANCELLED"]').waitFor();
+    expect(await page.getByTestId('revealed-key').count()).toBe(0);
+
+    user.state.answer = true;
+    await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+    await dialog.getByText('Copied. The clipboard is cleared in 30 seconds if it still holds the key.').waitFor();
+    const stored = JSON.parse((await second!.keychain.get(`${restoredId}/key/${clientUid}/current`)) ?? '{}') as { key?: string };
+    expect(stored.key).toBeTruthy();
+    expect(await clipboard.readText()).toBe(stored.key);
+    expect(await page.content()).not.toContain(stored.key!);
+    expect(user.state.asked.map((q) => q.confirmLabel)).toEqual(['Reveal', 'Copy']);
+    await second!.screenshot('keys-copy-confirmed');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('without a confirmer (plain Node) the page says why nothing is revealed', async () => {
+    const { page } = harness;
+    await page.click('[data-nav="keys"]');
+    await page.locator(`[data-key-row="${clientUid}"] [data-key-action="reveal"]`).click();
+    const dialog = page.getByTestId('keys-reveal-confirm');
+    await dialog.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await dialog.locator('[data-error-code="UNSUPPORTED"]').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('no key is revealed or copied here');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('saves a generated webhook secret and verifies signatures precisely (good, altered body, bad header)', async () => {

@@ -65,7 +65,9 @@ export function ExportBackupDialog({ row, selected, connections, names, onClose 
       setPassphrase('');
       setAgain('');
     } catch (err) {
-      setFailure(errorShape(err));
+      const shape = errorShape(err);
+      if (shape.details?.chooseWithDialog) setErrors({ path: t('keys.backup.chooseWithDialog') });
+      else setFailure(shape);
     } finally {
       setBusy(false);
     }

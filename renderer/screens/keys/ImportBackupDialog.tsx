@@ -30,6 +30,13 @@ export function ImportBackupDialog({ connections, names, onClose }: Props) {
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** A path main refused is a problem of the File field; anything else is shown below the form. */
+  function failed(err: unknown) {
+    const shape = errorShape(err);
+    if (shape.details?.chooseWithDialog) setPathError(t('keys.backup.chooseWithDialog'));
+    else setFailure(shape);
+  }
+
   async function inspect(connectionId = target) {
     setFailure(null);
     if (!path.trim()) return setPathError(t('keys.backup.pathRequired'));
@@ -44,7 +51,7 @@ export function ImportBackupDialog({ connections, names, onClose }: Props) {
       } else setInspection(found);
     } catch (err) {
       setInspection(null);
-      setFailure(errorShape(err));
+      failed(err);
     } finally {
       setBusy(false);
     }
@@ -60,7 +67,7 @@ export function ImportBackupDialog({ connections, names, onClose }: Props) {
       await useStore.getState().loadKeys();
       onClose();
     } catch (err) {
-      setFailure(errorShape(err));
+      failed(err);
     } finally {
       setBusy(false);
     }

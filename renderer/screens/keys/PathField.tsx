@@ -11,7 +11,7 @@ interface Props {
   error?: string | undefined;
 }
 
-/** A path the user types or picks: main shows the native dialog in Electron, or proposes a path under the data folder. */
+/** The file main's own dialog returned: main uses no other path for a backup, so none can be typed here. */
 export function PathField({ id, mode, defaultName = 'clientdesk-keys.cdkeys', value, onChange, error }: Props) {
   const { t } = useTranslation();
   const [native, setNative] = useState<boolean | null>(null);
@@ -26,7 +26,7 @@ export function PathField({ id, mode, defaultName = 'clientdesk-keys.cdkeys', va
       <label htmlFor={id}>{t('keys.backup.path')}</label>
       <div className="field">
         <div className="path-field">
-          <input id={id} value={value} spellCheck={false} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} />
+          <input id={id} value={value} readOnly placeholder={t('keys.backup.pathPlaceholder')} spellCheck={false} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint`} />
           <button type="button" onClick={() => void choose()}>{t('keys.backup.choose')}</button>
         </div>
         <p id={`${id}-hint`} className="field-hint">{hint}</p>

@@ -2,24 +2,37 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/errors';
 import { call, errorShape } from '../../app/bridge';
-import { copySecret } from '../../app/clipboard';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { KeyRow } from '../../stores/keys-slice';
 import { clientLabel } from './KeyBadges';
 
-/** Confirm first; then the key is fetched from main, shown masked, copied on demand (clipboard cleared after 30 s). */
+/**
+ * Main asks the user to confirm (a system dialog) before it shows the key or copies it. Copy goes through
+ * main, which writes the clipboard itself and clears it after 30 s: the key never comes here to be copied.
+ */
 export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void }) {
   const { t } = useTranslation();
   const [key, setKey] = useState<string | null>(null);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [copied, setCopied] = useState(false);
+  const ref = { connectionId: row.connectionId, clientUid: row.clientUid, slot: 'current' as const };
 
   async function reveal() {
     setError(null);
     try {
-      setKey((await call('keys.reveal', { connectionId: row.connectionId, clientUid: row.clientUid, slot: 'current', confirm: true })).key);
+      setKey((await call('keys.reveal', { ...ref, confirm: true })).key);
+    } catch (err) {
+      setError(errorShape(err));
+    }
+  }
+  async function copy() {
+    setError(null);
+    setCopied(false);
+    try {
+      await call('keys.copy', ref);
+      setCopied(true);
     } catch (err) {
       setError(errorShape(err));
     }
@@ -29,6 +42,12 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
     onClose();
   }
 
+  const status = (
+    <>
+      <p aria-live="polite" className="muted" data-testid="key-copy-status">{copied ? t('keys.copied') : ''}</p>
+      <ErrorNotice error={error} />
+    </>
+  );
   if (key === null) {
     return (
       <Dialog
@@ -38,13 +57,14 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
         actions={
           <>
             <button type="button" onClick={close} data-autofocus>{t('common.cancel')}</button>
+            <button type="button" onClick={() => void copy()}>{t('keys.copy')}</button>
             <button type="button" className="danger" onClick={() => void reveal()}>{t('keys.revealConfirm')}</button>
           </>
         }
       >
         <p>{t('keys.revealBody')}</p>
         <p className="fingerprint">{row.fingerprint}</p>
-        <ErrorNotice error={error} />
+        {status}
       </Dialog>
     );
   }
@@ -55,13 +75,11 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
           {shown ? key : '•'.repeat(44)}
         </output>
         <div className="actions">
-          <button type="button" onClick={() => void copySecret(key).then((ok) => setCopyState(ok ? 'copied' : 'failed'))} data-autofocus>{t('keys.copy')}</button>
+          <button type="button" onClick={() => void copy()} data-autofocus>{t('keys.copy')}</button>
           <button type="button" onClick={() => setShown((s) => !s)} aria-pressed={shown}>{shown ? t('keys.hide') : t('keys.revealConfirm')}</button>
         </div>
       </div>
-      <p aria-live="polite" className={copyState === 'failed' ? 'warn' : 'muted'}>
-        {copyState === 'copied' ? t('keys.copied') : copyState === 'failed' ? t('keys.copyFailed') : ''}
-      </p>
+      {status}
     </Dialog>
   );
 }
