@@ -34,6 +34,23 @@ export interface SandboxServerOptions {
   errorBody(status: number, message: string): unknown;
 }
 
+/** What every sandbox's start function takes besides its credentials. */
+export interface SandboxBaseOptions {
+  host?: string;
+  port?: number;
+  clients?: number;
+  seed?: number;
+}
+
+/** One request as a sandbox remembers it for the tests: which kind of credential, never its value. */
+export interface SandboxRecordedRequest<Auth extends string> {
+  method: string;
+  path: string;
+  status: number;
+  auth: Auth;
+  at: number;
+}
+
 export interface SandboxServer {
   url: string;
   port: number;

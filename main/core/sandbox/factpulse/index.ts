@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createFaultSwitch } from '../common/faults';
 import type { SandboxFaultSwitch } from '../common/faults';
 import { sameSecret, startSandboxServer } from '../common/server';
-import type { SandboxAnswer, SandboxCall } from '../common/server';
+import type { SandboxAnswer, SandboxBaseOptions, SandboxCall, SandboxRecordedRequest } from '../common/server';
 import { createState, seedClients } from './state';
 import type { SandboxState } from './state';
 import { route } from './routes';
@@ -14,21 +14,11 @@ export { seedKeyFor } from './tokens';
 export { SEED_SHARES } from './state';
 export type { SandboxFaults } from '../common/faults';
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  status: number;
-  /** Which credential was used, never its value. */
-  auth: 'apiKey' | 'bearer' | 'none';
+export interface RecordedRequest extends SandboxRecordedRequest<'apiKey' | 'bearer' | 'none'> {
   hasEncryptionKey: boolean;
-  at: number;
 }
 
-export interface FactPulseSandboxOptions {
-  host?: string;
-  port?: number;
-  clients?: number;
-  seed?: number;
+export interface FactPulseSandboxOptions extends SandboxBaseOptions {
   apiKey?: string;
   username?: string;
   password?: string;

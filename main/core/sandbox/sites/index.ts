@@ -11,7 +11,7 @@
 import { createFaultSwitch } from '../common/faults';
 import type { SandboxFaultSwitch } from '../common/faults';
 import { sameSecret, startSandboxServer } from '../common/server';
-import type { SandboxAnswer, SandboxCall } from '../common/server';
+import type { SandboxAnswer, SandboxBaseOptions, SandboxCall, SandboxRecordedRequest } from '../common/server';
 import { createSitesState, seedSitesClients } from './state';
 import type { SitesShape, SitesState } from './state';
 import { routeSites } from './routes';
@@ -20,20 +20,9 @@ import type { SitesRouteOptions } from './routes';
 export type { SitesClient, SitesShape, SitesSite, SitesState } from './state';
 export type { SandboxFaults } from '../common/faults';
 
-export interface SitesRecordedRequest {
-  method: string;
-  path: string;
-  status: number;
-  /** Which credential was sent, never its value. */
-  auth: 'bearer' | 'apiKey' | 'none';
-  at: number;
-}
+export type SitesRecordedRequest = SandboxRecordedRequest<'bearer' | 'apiKey' | 'none'>;
 
-export interface SitesSandboxOptions {
-  host?: string;
-  port?: number;
-  clients?: number;
-  seed?: number;
+export interface SitesSandboxOptions extends SandboxBaseOptions {
   /** When set, every call needs `Authorization: Bearer <token>`. */
   token?: string;
   /** When set, every call needs this API key in `apiKeyHeader` (either credential is enough when both are set). */

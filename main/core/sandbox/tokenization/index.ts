@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createFaultSwitch } from '../common/faults';
 import type { SandboxFaultSwitch } from '../common/faults';
 import { sameSecret, startSandboxServer } from '../common/server';
-import type { SandboxAnswer, SandboxCall } from '../common/server';
+import type { SandboxAnswer, SandboxBaseOptions, SandboxCall, SandboxRecordedRequest } from '../common/server';
 import { createTokenizationState, seedTokenizationClients } from './state';
 import type { SubPartnerSpec, TokenizationState } from './state';
 import { routeTokenization, tokenizationError } from './routes';
@@ -21,20 +21,9 @@ import type { TokenizationRouteOptions } from './routes';
 export type { SubPartnerSpec, TokenizationClient, TokenizationPartner, TokenizationState } from './state';
 export type { SandboxFaults } from '../common/faults';
 
-export interface TokenizationRecordedRequest {
-  method: string;
-  path: string;
-  status: number;
-  /** Which credential was sent, never its value. */
-  auth: 'basic' | 'bearer' | 'other' | 'none';
-  at: number;
-}
+export type TokenizationRecordedRequest = SandboxRecordedRequest<'basic' | 'bearer' | 'other' | 'none'>;
 
-export interface TokenizationSandboxOptions {
-  host?: string;
-  port?: number;
-  clients?: number;
-  seed?: number;
+export interface TokenizationSandboxOptions extends SandboxBaseOptions {
   username?: string;
   password?: string;
   /** Name of the root partner (default "Partenaire Démo"). */
