@@ -44,7 +44,12 @@ describe('a damaged file never strands the user (createCore)', () => {
     const dir = dataDir();
     let core = await start(dir, { resumeDemo: true });
     const demo = await call<{ id: string }>(core, 'demo.start');
-    await until(async () => (await call<{ total: number }>(core, 'clients.counts', {})).total > 0);
+    type SyncState = Array<{ connectionId: string; lastCompletedAt: string | null; inProgress: boolean }>;
+    const allSynced = async () => {
+      const states = await call<SyncState>(core, 'sync.state');
+      return states.length > 0 && states.every((s) => s.lastCompletedAt !== null && !s.inProgress);
+    };
+    await until(allSynced);
     const before = (await call<{ total: number }>(core, 'clients.counts', {})).total;
     await core.close();
     cores.splice(0);
@@ -55,8 +60,8 @@ describe('a damaged file never strands the user (createCore)', () => {
     expect(info.mode).toBe('normal');
     expect(info.notices).toEqual([expect.objectContaining({ kind: 'cache-rebuilt', file: 'cache', path: join(dir, 'cache.sqlite') })]);
     expect(readFileSync(info.notices[0]!.movedTo, 'utf8')).toMatch(/^garbage/);
-    await until(async () => (await call<{ total: number }>(core, 'clients.counts', {})).total === before);
-    expect((await call<Array<{ connectionId: string; lastCompletedAt: string | null }>>(core, 'sync.state')).find((s) => s.connectionId === demo.id)?.lastCompletedAt).not.toBeNull();
+    await until(async () => (await allSynced()) && (await call<{ total: number }>(core, 'clients.counts', {})).total === before);
+    expect((await call<SyncState>(core, 'sync.state')).find((s) => s.connectionId === demo.id)?.lastCompletedAt).not.toBeNull();
     console.log(`garbage cache: moved to ${info.notices[0]!.movedTo.slice(dir.length + 1)}, ${before} clients synced back`);
   });
 
