@@ -6,6 +6,7 @@ import {
   connectionIdSchema,
   connectionRemoveSchema,
   connectionSchema,
+  demoStartSchema,
   connectionStatusSchema,
   connectionTestResultSchema,
   connectionUpdateSchema,
@@ -110,7 +111,7 @@ export const channels = {
   'connections.remove': { input: connectionRemoveSchema, output: z.object({ removed: z.literal(true) }) },
   /** The last known reachability of each connection (events keep it current afterwards). */
   'connections.statuses': { input: none, output: z.array(connectionStatusSchema) },
-  'demo.start': { input: none, output: connectionSchema },
+  'demo.start': { input: demoStartSchema, output: connectionSchema },
 
   'clients.page': { input: clientPageInputSchema, output: clientPageSchema },
   'clients.get': { input: clientRefSchema, output: clientRecordSchema },

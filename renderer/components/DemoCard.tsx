@@ -10,7 +10,7 @@ export function DemoCard() {
   const { busy, error, run } = useAction();
   const start = () =>
     run(async () => {
-      const connection = await call('demo.start');
+      const connection = await call('demo.start', {});
       const { loadConnections, toast, selectClientsConnection, navigate, testConnection } = useStore.getState();
       await loadConnections();
       void testConnection(connection.id);

@@ -65,3 +65,6 @@ export const connectionStatusSchema = z.object({
   at: z.string(),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+/** Which demo sandboxes to start (default: every system that has one). */
+export const demoStartSchema = z.object({ systems: z.array(providerIdSchema).min(1).max(4).optional() }).strict().optional();

@@ -1,21 +1,27 @@
+import type { ProviderId } from '../../../shared/domain';
 import type { Connection } from '../../../shared/schemas/connections';
 import type { ConnectionService } from '../connections/connection-service';
 import type { ConnectionRecords } from '../connections/connection-records';
 import type { Keychain } from '../vault';
-import { accountFor } from '../vault';
-import { startFactPulseSandbox } from '../sandbox/factpulse';
-import type { FactPulseSandbox, SandboxState } from '../sandbox/factpulse';
+import { credentialAccount } from '../vault/slots';
+import type { FactPulseSandbox } from '../sandbox/factpulse';
 import type { Logger } from '../log';
+import { DEMO_SYSTEMS, demoSystemFor } from './demo-systems';
+import type { DemoServer } from './demo-system';
 
-export const DEMO_LABEL = 'Demo workspace (sandbox)';
-const DEMO_CLIENTS = 60;
+export const DEMO_LABEL = DEMO_SYSTEMS[0]!.label;
 
 export interface DemoWorkspace {
-  /** Starts the built-in sandbox and adds a connection to it (or returns the existing demo connection). */
-  start(): Promise<Connection>;
+  /**
+   * Starts the built-in sandboxes and adds a connection to each (or brings back the existing ones); answers the
+   * first system's connection. `systems` limits which are started (default: all).
+   */
+  start(systems?: readonly ProviderId[]): Promise<Connection>;
   /** At start-up: brings back the sandbox of every demo connection, on the same port when it is free. */
   resumeExisting(): Promise<void>;
+  /** The FactPulse sandbox behind a demo connection (tests and the outage simulation reach into its state). */
   sandboxFor(connectionId: string): FactPulseSandbox | undefined;
+  serverFor(connectionId: string): DemoServer | undefined;
   stopFor(connectionId: string): Promise<void>;
   /** Simulates an outage: stops the sandbox but keeps its clients for `restartFor`. */
   suspendFor(connectionId: string): Promise<void>;
@@ -30,48 +36,56 @@ export function createDemoWorkspace(deps: {
   keychain: Keychain;
   log: Logger;
 }): DemoWorkspace {
-  const running = new Map<string, FactPulseSandbox>();
-  const suspended = new Map<string, SandboxState>();
+  const running = new Map<string, DemoServer>();
+  const suspended = new Map<string, unknown>();
 
-  async function start(): Promise<Connection> {
-    const existing = deps.records.all().find((c) => c.demo);
-    if (existing) {
-      if (!running.has(existing.id)) await resumeOne(existing.id);
-      return deps.connections.toView(deps.records.find(existing.id) ?? existing);
+  async function startFresh(provider: ProviderId): Promise<Connection> {
+    const system = demoSystemFor(provider)!;
+    const server = await system.start({ secret: async () => null });
+    try {
+      const connection = await deps.connections.add(
+        { label: system.label, provider, baseUrl: server.url, ...system.connection(server) },
+        { demo: true },
+      );
+      running.set(connection.id, server);
+      deps.log(`demo workspace: ${provider} sandbox started at ${server.url}`);
+      return connection;
+    } catch (err) {
+      await server.close();
+      throw err;
     }
-    const sandbox = await startFactPulseSandbox({ clients: DEMO_CLIENTS });
-    const connection = await deps.connections.add(
-      {
-        label: DEMO_LABEL,
-        provider: 'factpulse',
-        baseUrl: sandbox.url,
-        auth: { method: 'apiKey', apiKey: sandbox.credentials.apiKey },
-      },
-      { demo: true },
-    );
-    running.set(connection.id, sandbox);
-    deps.log(`demo workspace started at ${sandbox.url}`);
-    return connection;
+  }
+
+  async function start(systems: readonly ProviderId[] = DEMO_SYSTEMS.map((s) => s.provider)): Promise<Connection> {
+    const answers: Connection[] = [];
+    for (const system of DEMO_SYSTEMS.filter((s) => systems.includes(s.provider))) {
+      const existing = deps.records.all().find((c) => c.demo && c.provider === system.provider);
+      if (!existing) {
+        answers.push(await startFresh(system.provider));
+        continue;
+      }
+      if (!running.has(existing.id)) await resumeOne(existing.id);
+      answers.push(await deps.connections.toView(deps.records.find(existing.id) ?? existing));
+    }
+    return answers[0]!;
   }
 
   async function resumeOne(connectionId: string): Promise<void> {
     const stored = deps.records.find(connectionId);
-    if (!stored) return;
-    const apiKey = (await deps.keychain.get(accountFor(connectionId, 'apiKey'))) ?? undefined;
+    const system = stored && demoSystemFor(stored.provider);
+    if (!stored || !system) return;
+    const secret = (slot: string) => deps.keychain.get(credentialAccount(connectionId, slot));
     const port = Number(new URL(stored.baseUrl).port) || 0;
     const state = suspended.get(connectionId);
-    const options = { clients: DEMO_CLIENTS, apiKey, ...(state ? { state } : {}) };
-    let sandbox: FactPulseSandbox;
+    let server: DemoServer;
     try {
-      sandbox = await startFactPulseSandbox({ ...options, port });
+      server = await system.start({ port, state, secret });
     } catch {
-      sandbox = await startFactPulseSandbox(options);
+      server = await system.start({ state, secret });
     }
     suspended.delete(connectionId);
-    running.set(connectionId, sandbox);
-    if (sandbox.url !== stored.baseUrl) {
-      await deps.connections.update({ id: connectionId, baseUrl: sandbox.url });
-    }
+    running.set(connectionId, server);
+    if (server.url !== stored.baseUrl) await deps.connections.update({ id: connectionId, baseUrl: server.url });
   }
 
   async function resumeExisting(): Promise<void> {
@@ -85,15 +99,15 @@ export function createDemoWorkspace(deps: {
   }
 
   async function stopFor(connectionId: string): Promise<void> {
-    const sandbox = running.get(connectionId);
+    const server = running.get(connectionId);
     running.delete(connectionId);
-    await sandbox?.close();
+    await server?.close();
   }
 
   async function suspendFor(connectionId: string): Promise<void> {
-    const sandbox = running.get(connectionId);
-    if (!sandbox) return;
-    suspended.set(connectionId, sandbox.state);
+    const server = running.get(connectionId);
+    if (!server) return;
+    suspended.set(connectionId, server.state);
     await stopFor(connectionId);
   }
 
@@ -106,5 +120,14 @@ export function createDemoWorkspace(deps: {
     await Promise.all([...running.keys()].map(stopFor));
   }
 
-  return { start, resumeExisting, sandboxFor: (id) => running.get(id), stopFor, suspendFor, restartFor, close };
+  return {
+    start,
+    resumeExisting,
+    sandboxFor: (id) => (deps.records.find(id)?.provider === 'factpulse' ? (running.get(id) as FactPulseSandbox | undefined) : undefined),
+    serverFor: (id) => running.get(id),
+    stopFor,
+    suspendFor,
+    restartFor,
+    close,
+  };
 }

@@ -10,6 +10,8 @@ type ConnectionChannels =
   | 'connections.statuses'
   | 'demo.start';
 
+type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
+
 export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, ConnectionChannels> {
   const { connections } = ctx;
 
@@ -41,8 +43,8 @@ export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, Con
     const known = new Set((await connections.list()).map((c) => c.id));
     return ctx.connectionStatuses().filter((s) => known.has(s.connectionId));
   }
-  function startDemo() {
-    return ctx.demo.start();
+  function startDemo(input: In<'demo.start'>) {
+    return ctx.demo.start(input?.systems);
   }
 
   return {
