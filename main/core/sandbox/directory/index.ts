@@ -5,7 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createFaultSwitch } from '../common/faults';
+import type { SandboxFaults } from '../common/faults';
+import { sameSecret } from '../common/server';
 import { createSandboxCertificates, writeClientFiles } from './certificates';
 import type { SandboxCertificateMint } from './certificates';
 import type { IssuedCertificate } from './authority';
@@ -16,18 +19,21 @@ import { checkFapiHeaders, INTERACTION_ID, parseRebuildQuery } from './requests'
 export type { IssuedCertificate } from './authority';
 export type { RegistryClient } from './registry';
 
-/** Faults the tests and the demo inject. */
-export interface DirectoryFaults {
-  /** Answer with this status (429, 500, 502, 504…) instead of handling the request; no body, like the real API. */
-  status?: number;
-  retryAfterSeconds?: number;
+/**
+ * Faults the tests and the demo inject. `status` answers 429, 500, 502, 504… with no body, like the real API;
+ * `times` counts requests, or connections for `slowHandshakeMs`.
+ */
+export interface DirectoryFaults extends Pick<SandboxFaults, 'status' | 'retryAfterSeconds' | 'latencyMs' | 'pathPattern' | 'times'> {
   /** Hold each new connection this long before the TLS handshake may proceed. */
   slowHandshakeMs?: number;
   /** Echo another interaction id than the one received. */
   wrongInteractionId?: boolean;
-  latencyMs?: number;
-  /** How many requests (for slowHandshakeMs: connections) the fault applies to; default until cleared. */
-  times?: number;
+}
+
+export interface DirectoryFaultSwitch {
+  set(f: DirectoryFaults): void;
+  clear(): void;
+  readonly current: DirectoryFaults | null;
 }
 
 export interface DirectoryRecordedRequest {
@@ -73,15 +79,9 @@ export interface DirectorySandbox {
   files: { ca: string; cert: string; key: string } | null;
   registry: RegistryClient[];
   mint: SandboxCertificateMint;
-  faults: { set(f: DirectoryFaults): void; clear(): void; readonly current: DirectoryFaults | null };
+  faults: DirectoryFaultSwitch;
   requests: DirectoryRecordedRequest[];
   close(): Promise<void>;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 interface Reply {
@@ -99,16 +99,13 @@ export async function startDirectorySandbox(opts: DirectorySandboxOptions = {}):
   const registry = seedRegistry(opts.clients ?? 200, opts.seed ?? 42);
   const requests: DirectoryRecordedRequest[] = [];
   const log = opts.log ?? (() => {});
-  let faults: DirectoryFaults | null = null;
+  const faults = createFaultSwitch();
   const sockets = new Set<Socket>();
 
-  function takeFault(applies: (f: DirectoryFaults) => boolean): DirectoryFaults | null {
-    if (!faults || !applies(faults)) return null;
-    if (faults.times !== undefined) {
-      if (faults.times <= 0) return null;
-      faults.times--;
-    }
-    return faults;
+  /** The fault for this request or connection, counted against `times` only when it is of that kind. */
+  function takeFault(applies: (f: DirectoryFaults) => boolean, method: string, path: string): DirectoryFaults | null {
+    const current = faults.current as DirectoryFaults | null;
+    return current && applies(current) ? (faults.take(method, path) as DirectoryFaults | null) : null;
   }
 
   function answer(req: IncomingMessage, url: URL, headers: Record<string, string | undefined>, fault: DirectoryFaults | null): Reply {
@@ -131,7 +128,7 @@ export async function startDirectorySandbox(opts: DirectorySandboxOptions = {}):
     for await (const _chunk of req) {
       // The operation takes no body; drain whatever came.
     }
-    const fault = takeFault((f) => Boolean(f.status || f.wrongInteractionId || f.latencyMs));
+    const fault = takeFault((f) => Boolean(f.status || f.wrongInteractionId || f.latencyMs), req.method ?? 'GET', url.pathname);
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
     const sent = headers['x-fapi-interaction-id'];
     const valid = sent !== undefined && INTERACTION_ID.test(sent) ? sent : null;
@@ -185,7 +182,7 @@ export async function startDirectorySandbox(opts: DirectorySandboxOptions = {}):
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    const delay = takeFault((f) => Boolean(f.slowHandshakeMs))?.slowHandshakeMs ?? 0;
+    const delay = takeFault((f) => Boolean(f.slowHandshakeMs), 'CONNECT', '')?.slowHandshakeMs ?? 0;
     const handOver = () => {
       if (!socket.destroyed) https.emit('connection', socket);
     };
@@ -207,17 +204,7 @@ export async function startDirectorySandbox(opts: DirectorySandboxOptions = {}):
     files,
     registry,
     mint: certs.mint,
-    faults: {
-      set: (f) => {
-        faults = { ...f };
-      },
-      clear: () => {
-        faults = null;
-      },
-      get current() {
-        return faults;
-      },
-    },
+    faults: faults as DirectoryFaultSwitch,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

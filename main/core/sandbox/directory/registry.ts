@@ -1,6 +1,6 @@
 // The directory sandbox's registry: seeded organisations and their software clients, so a rebuild's
 // filters select a plausible, deterministic set (the real API answers 201 without saying how many).
-import { mulberry32 } from '../factpulse/state';
+import { mulberry32, pickWith, uuidFrom } from '../common/random';
 
 export const CLIENT_STATUSES = ['Active', 'Inactive', 'Suspended'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -30,29 +30,19 @@ const BRANDS = ['Banco', 'Cooperativa', 'Fintech', 'Pagamentos', 'Crédito', 'In
 const NAMES = ['Aurora', 'Ipê', 'Horizonte', 'Jacarandá', 'Atlântico', 'Cerrado', 'Paraná', 'Serra', 'Pampa', 'Litoral', 'Tucano', 'Vale'];
 const APPS = ['App', 'Portal', 'Gateway', 'Open Data', 'Pix', 'Agregador'];
 
-function pick<T>(random: () => number, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
-
-function hex(random: () => number, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i++) out += Math.floor(random() * 16).toString(16);
-  return out;
-}
-
 /** `count` clients spread over organisations, modified over the two years before `now`; same seed and now, same registry. */
 export function seedRegistry(count: number, seed: number, now: Date = new Date()): RegistryClient[] {
   const random = mulberry32(seed);
   const clients: RegistryClient[] = [];
   let organisationName = '';
   for (let i = 0; i < count; i++) {
-    if (i === 0 || random() < 0.3) organisationName = `${pick(random, BRANDS)} ${pick(random, NAMES)}`;
+    if (i === 0 || random() < 0.3) organisationName = `${pickWith(random, BRANDS)} ${pickWith(random, NAMES)}`;
     const roles = ROLES.filter(() => random() < 0.45).map((role) => ({ role, status: random() < 0.85 ? ('Active' as const) : ('Inactive' as const) }));
     if (roles.length === 0) roles.push({ role: 'DADOS', status: 'Active' });
     const r = random();
     clients.push({
-      clientId: `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}`,
-      name: `${organisationName} ${pick(random, APPS)}`,
+      clientId: uuidFrom(random),
+      name: `${organisationName} ${pickWith(random, APPS)}`,
       organisationName,
       status: r < 0.75 ? 'Active' : r < 0.9 ? 'Inactive' : 'Suspended',
       roles,
