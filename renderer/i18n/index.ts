@@ -13,12 +13,13 @@ import * as activity from './activity';
 import * as keys from './keys';
 import * as keychain from './keychain';
 import * as recovery from './recovery';
+import * as providers from './providers';
 
 /**
  * Each screen area keeps its strings in its own file exporting `{ en, fr }` with one top-level key
  * (e.g. renderer/i18n/clients.ts → { en: { clients: {…} }, fr: { clients: {…} } }) and is listed here.
  */
-const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, offline, activity, keys, keychain, recovery];
+const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, offline, activity, keys, keychain, recovery, providers];
 
 export const i18n = i18next.createInstance();
 

@@ -42,7 +42,7 @@ export interface AuthMethodDescriptor {
 }
 
 export interface ColumnDescriptor {
-  /** `name`, `identifier`, `status`, `updatedAt`, `connection` or `extra.<key>`. */
+  /** `name`, `identifier`, `status`, `createdAt`, `updatedAt`, `version`, `connection` or `extra.<key>`. */
   key: string;
   labelKey: string;
   sortKey?: 'name' | 'identifier' | 'status' | 'updatedAt';

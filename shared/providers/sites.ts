@@ -41,7 +41,7 @@ export const sitesDescriptor: ProviderDescriptor = {
       { key: 'extra.sites', labelKey: 'providers.sites.fields.sites', type: 'integer' },
       { key: 'extra.equipements', labelKey: 'providers.sites.fields.equipements', type: 'integer' },
       { key: 'extra.serverStatus', labelKey: 'providers.common.status' },
-      { key: 'updatedAt', labelKey: 'providers.sites.fields.timestamp', type: 'date-time' },
+      { key: 'createdAt', labelKey: 'providers.sites.fields.timestamp', type: 'date-time' },
     ],
   },
   columns: [
@@ -50,7 +50,7 @@ export const sitesDescriptor: ProviderDescriptor = {
     { key: 'extra.sites', labelKey: 'providers.sites.fields.sites', align: 'end' },
     { key: 'extra.equipements', labelKey: 'providers.sites.fields.equipements', align: 'end' },
     { key: 'status', labelKey: 'providers.common.status', sortKey: 'status' },
-    { key: 'updatedAt', labelKey: 'providers.sites.fields.timestamp', sortKey: 'updatedAt' },
+    { key: 'createdAt', labelKey: 'providers.sites.fields.timestamp' },
   ],
   filters: [{ key: 'status', labelKey: 'providers.common.status', source: 'status' }],
   paging: { style: 'whole' },
