@@ -3,8 +3,6 @@ import { AppError } from '../../../shared/errors';
 /** The OS keychain, or a stand-in with the same interface. Accounts are `<connectionId>/<slot>`. */
 export interface Keychain {
   readonly backend: 'os' | 'memory';
-  /** Secrets outlive this process. When absent, only the OS backend does (see keepsSecrets). */
-  readonly persistent?: boolean;
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<boolean>;
@@ -24,7 +22,7 @@ const PROBE_TIMEOUT_MS = 5_000;
 
 /** False when secrets (and keys) would be lost when the app quits: a key must not be born there. */
 export function keepsSecrets(keychain: Keychain): boolean {
-  return keychain.persistent ?? keychain.backend === 'os';
+  return keychain.backend === 'os';
 }
 
 export function accountFor(connectionId: string, slot: string): string {
