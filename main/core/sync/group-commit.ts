@@ -17,8 +17,8 @@ export interface GroupCommitOptions {
   commit(pages: FetchedPage[]): void;
   /** Pages that may wait for a commit before fetching waits too. */
   maxPending: number;
-  /** Pages one transaction takes at most; the rest wait for the next turn of the loop. */
-  maxBatch: number;
+  /** Pages one transaction takes at most (asked before each commit); the rest wait for the next turn of the loop. */
+  maxBatch: number | (() => number);
 }
 
 /**
@@ -37,7 +37,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
 
   function flush(): void {
     scheduled = false;
-    const batch = queued.splice(0, options.maxBatch);
+    const batch = queued.splice(0, typeof options.maxBatch === 'number' ? options.maxBatch : options.maxBatch());
     if (!failure && batch.length) {
       try {
         options.commit(batch);

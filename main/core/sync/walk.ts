@@ -14,6 +14,8 @@ export interface WalkOptions {
   /** Commits the pages in one transaction, each page whole; returns the rows written. */
   commitPages(pages: FetchedPage[]): number;
   onTotal?(total: number | null): void;
+  /** Pages one transaction may take when they pile up (default 2; asked before each commit). */
+  maxBatch?(): number;
   onPage?(progress: WalkProgress): void;
 }
 
@@ -41,9 +43,9 @@ export async function walkPages(opts: WalkOptions): Promise<WalkProgress> {
 
   const commits = createGroupCommit({
     maxPending: Math.max(2, opts.concurrency * 2),
-    // Two pages a transaction: most of what batching saves, while a commit into a 100k cache holds the
-    // event loop ~15 ms (p50; six pages took ~45 ms, and a sync's IPC calls wait behind it).
-    maxBatch: 2,
+    // Two pages a transaction by default: most of what batching saves, while a commit into a 100k cache
+    // holds the event loop ~15 ms (p50; six pages took ~45 ms, and a sync's IPC calls wait behind it).
+    maxBatch: () => opts.maxBatch?.() ?? 2,
     commit(pages) {
       progress.rowsWritten += opts.commitPages(pages);
       for (const { page, records } of pages) {

@@ -1,4 +1,5 @@
-// Cache figures on 100k generated clients in a real SQLite file: the bulk write (incl. the FTS index),
+// Cache figures on 100k generated clients in a real SQLite file: the bulk write (incl. the FTS index) and
+// its ratio to a plain INSERT of the same rows,
 // the search the Clients screen sends (top 50 by relevance, with the total) against a LIKE '%q%' scan
 // returning the same thing, and 200-row windows sorted by name at the start, middle and end.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { CacheDb } from '../../../main/core/cache/database';
 import { readDb, writeDb } from '../../../main/core/cache/handles';
 import { createClientReads } from '../../../main/core/cache/clients/client-reads';
 import { createClientWrites } from '../../../main/core/cache/clients/client-writes';
+import { appendRowValues, canonicalJson, contentHash, ROW_COLUMNS } from '../../../main/core/cache/clients/mappers';
 import { generateClients } from '../../fixtures/cache/generate-clients';
 import { percentile, round, seconds, spread } from '../support/figures';
 import type { Figures } from '../support/figures';
@@ -53,6 +55,31 @@ function writeInPages(db: CacheDb, clients: readonly ClientRecord[], pageSize: n
   const started = performance.now();
   for (let i = 0; i < clients.length; i += pageSize) writes.upsertPage(CONNECTION, clients.slice(i, i + pageSize), 1, syncedAt);
   return seconds(started);
+}
+
+/**
+ * The floor of a write: the same rows' values (built beforehand) through one plain prepared INSERT per row
+ * into a table without any index, in one transaction, in a fresh cache file opened the same way.
+ */
+function rawInsert(db: CacheDb, rows: readonly unknown[][]): number {
+  const columns = ['connection_id', ...ROW_COLUMNS, 'synced_at', 'seen_walk'];
+  db.sqlite.exec(`CREATE TABLE raw_clients (${columns.join(', ')})`);
+  const insert = db.sqlite.prepare(`INSERT INTO raw_clients VALUES (${columns.map(() => '?').join(', ')})`);
+  const started = performance.now();
+  db.transaction(() => {
+    for (const row of rows) insert.run(row);
+  });
+  return seconds(started);
+}
+
+function rawRows(clients: readonly ClientRecord[], syncedAt: string): unknown[][] {
+  return clients.map((record) => {
+    const extraJson = canonicalJson(record.extra);
+    const row: unknown[] = [CONNECTION];
+    appendRowValues(row, record, contentHash(record, extraJson), extraJson);
+    row.push(syncedAt, 1);
+    return row;
+  });
 }
 
 function timeCalls(runs: number, call: () => unknown): number[] {
@@ -132,8 +159,11 @@ function measureReads(db: CacheDb): Figures {
 export async function measure(): Promise<Figures> {
   const clients = generateClients(CONNECTION, CLIENTS, 2024);
   const writes: number[] = [];
+  const raws: number[] = [];
+  const raw = rawRows(clients, new Date().toISOString());
   let reads: Figures = {};
   for (let run = 1; run <= WRITE_RUNS; run++) {
+    raws.push(await withFreshDb((db) => rawInsert(db, raw)));
     await withFreshDb((db) => {
       writes.push(writeInPages(db, clients, CLIENTS));
       if (run < WRITE_RUNS) return;
@@ -148,6 +178,16 @@ export async function measure(): Promise<Figures> {
       value: round(percentile(writes, 50)),
       unit: 's',
       note: `one transaction, FTS incl.; median of ${WRITE_RUNS} fresh caches (${spread(writes)} s)`,
+    },
+    'cache.write100k_raw_s': {
+      value: round(percentile(raws, 50)),
+      unit: 's',
+      note: `same rows, values built beforehand, plain INSERT into a table without indexes; median of ${WRITE_RUNS} (${spread(raws)} s)`,
+    },
+    'cache.write100k_x_raw': {
+      value: round(percentile(writes, 50) / percentile(raws, 50)),
+      unit: 'x',
+      note: 'full write / plain INSERT (medians, alternated in the same run)',
     },
     ...reads,
     'cache.write100k_pages100_s': { value: round(pages), unit: 's', note: '1,000 transactions of 100 (as a sync commits)' },

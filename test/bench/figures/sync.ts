@@ -1,7 +1,8 @@
 // Sync figures against the FactPulse sandbox over HTTP on 127.0.0.1, the sandbox running in its own
 // process with a fixed per-request latency (LATENCY_MS) standing in for the network and server time:
-// 10k clients with the concurrent walk vs the same sync one page at a time, a re-sync with no change,
-// and the RSS growth of this process during a 100k sync (sampled every 20 ms).
+// 10k clients with the concurrent walk vs the same sync one page at a time, a re-sync with no change;
+// 100k clients: the first sync and a re-sync with 1% changed, each against the network floor, and the RSS
+// growth of this process during the first sync (sampled every 20 ms).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { openDatabase } from '../../../main/core/cache/database';
 import type { CacheDb } from '../../../main/core/cache/database';
 import { createEventBus } from '../../../main/core/ipc/event-bus';
 import { createFactPulseProvider } from '../../../main/core/providers/factpulse';
-import { createSyncService, SYNC_CONCURRENCY } from '../../../main/core/sync/sync-service';
+import { createSyncService, SYNC_CONCURRENCY, SYNC_PAGE_SIZE } from '../../../main/core/sync/sync-service';
 import type { SyncProgress } from '../../../shared/schemas/cache';
 import { percentile, round, seconds, spread } from '../support/figures';
 import type { Figures } from '../support/figures';
@@ -27,6 +28,9 @@ const CONNECTION = 'bench-sync';
 /** Runs of each walk, alternated, after one warm-up sync (JIT, sockets) that is not counted. */
 const RUNS = 3;
 const MB = 1024 * 1024;
+const CLIENTS_100K = 100_000;
+/** Share of the clients edited server-side before the measured re-sync. */
+const CHANGED_SHARE = 0.01;
 
 interface SyncRun {
   seconds: number;
@@ -122,26 +126,66 @@ async function measure10k(): Promise<Figures> {
   }
 }
 
-async function measureRss100k(): Promise<Figures> {
-  const sandbox = await startRemoteSandbox(100_000, 11, LATENCY_MS);
+/** Pages × latency ÷ pages in flight: what the walk would take if the client's own work cost nothing. */
+export function networkFloorSeconds(rows: number, pageSize = SYNC_PAGE_SIZE, latencyMs = LATENCY_MS, concurrency = SYNC_CONCURRENCY): number {
+  return (Math.ceil(rows / pageSize) * latencyMs) / concurrency / 1000;
+}
+
+/**
+ * 100k clients, RUNS times on a fresh cache: the first sync (RSS sampled every 20 ms during the first one),
+ * then 1% of the clients edited server-side and a re-sync.
+ */
+async function measure100k(tenK: number): Promise<Figures> {
+  const sandbox = await startRemoteSandbox(CLIENTS_100K, 11, LATENCY_MS);
   try {
-    global.gc?.();
-    const before = process.memoryUsage.rss();
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage.rss());
-    }, 20);
-    let run: SyncRun | undefined;
-    try {
-      [run] = await syncOnce(sandbox, SYNC_CONCURRENCY);
-    } finally {
-      clearInterval(sampler);
+    const firsts: SyncRun[] = [];
+    const resyncs: SyncRun[] = [];
+    let rss = { before: 0, peak: 0 };
+    for (let i = 0; i < RUNS; i++) {
+      const cache = openCache();
+      await cache.db.checkpointsReady;
+      try {
+        const run = syncer(cache.db, sandbox, SYNC_CONCURRENCY);
+        global.gc?.();
+        const before = process.memoryUsage.rss();
+        let peak = before;
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, process.memoryUsage.rss());
+        }, 20);
+        let first: SyncRun;
+        try {
+          first = await run();
+        } finally {
+          clearInterval(sampler);
+        }
+        if (i === 0) rss = { before, peak: Math.max(peak, process.memoryUsage.rss()) };
+        if (first.result.rows !== CLIENTS_100K) throw new Error('the 100k sync did not see every row');
+        const changed = await sandbox.change(CLIENTS_100K * CHANGED_SHARE);
+        if (changed !== CLIENTS_100K * CHANGED_SHARE) throw new Error(`the sandbox changed ${changed} clients`);
+        firsts.push(first);
+        resyncs.push(await run());
+      } finally {
+        cache.cleanup();
+      }
     }
-    peak = Math.max(peak, process.memoryUsage.rss());
-    if (!run || run.result.rows !== 100_000) throw new Error('the 100k sync did not see every row');
+    const floor = networkFloorSeconds(CLIENTS_100K);
+    const first = percentile(firsts.map((r) => r.seconds), 50);
+    const resync = percentile(resyncs.map((r) => r.seconds), 50);
+    const written = resyncs.map((r) => r.result.rowsWritten);
+    const floorNote = `${CLIENTS_100K / SYNC_PAGE_SIZE} pages × ${LATENCY_MS} ms ÷ ${SYNC_CONCURRENCY} in flight`;
     return {
-      'sync.rss_growth_mb': { value: round((peak - before) / MB, 1), unit: 'MB', note: `peak RSS - RSS before, 100k sync (${round(before / MB, 0)} MB before)` },
-      'sync.100k_s': { value: round(run.seconds), unit: 's', note: `${LATENCY_MS} ms latency per request` },
+      'sync.100k_s': { value: round(first), unit: 's', note: `first sync, empty cache, median of ${RUNS}: ${spread(firsts.map((r) => r.seconds))} s` },
+      'sync.100k_floor_s': { value: round(floor), unit: 's', note: floorNote },
+      'sync.100k_x_floor': { value: round(first / floor), unit: 'x', note: 'first sync of 100k / network floor' },
+      'sync.scaling_100k_10k_x': { value: round(first / tenK, 1), unit: 'x', note: `100k first sync / 10k first sync (${round(tenK)} s)` },
+      'resync.100k_1pct_s': { value: round(resync), unit: 's', note: `1% edited server-side, median of ${RUNS}: ${spread(resyncs.map((r) => r.seconds))} s` },
+      'resync.100k_1pct_x_floor': { value: round(resync / floor), unit: 'x', note: 're-sync of 100k, 1% changed / network floor' },
+      'resync.100k_1pct_rows_written': {
+        value: Math.max(...written),
+        unit: 'rows',
+        note: `rows the re-syncs wrote (${written.join(', ')}); ${CLIENTS_100K * CHANGED_SHARE} changed`,
+      },
+      'sync.rss_growth_mb': { value: round((rss.peak - rss.before) / MB, 1), unit: 'MB', note: `peak RSS - RSS before, 100k first sync (${round(rss.before / MB, 0)} MB before)` },
     };
   } finally {
     await sandbox.close();
@@ -149,5 +193,7 @@ async function measureRss100k(): Promise<Figures> {
 }
 
 export async function measure(): Promise<Figures> {
-  return { ...(await measure10k()), ...(await measureLowLatencySpeedup()), ...(await measureRss100k()) };
+  const tenK = await measure10k();
+  const low = await measureLowLatencySpeedup();
+  return { ...tenK, ...(await measure100k(tenK['sync.10k_s']?.value ?? Number.NaN)), ...low };
 }

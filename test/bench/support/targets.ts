@@ -1,4 +1,8 @@
-/** Budgets from issues 4 and 5. A figure without a target is informative only. */
+/**
+ * Budgets. Times on the shared bench machines swing by a third with the host, so a time is a target only as
+ * a ratio to something measured in the same run; absolute times are printed as information. A figure
+ * without a target is informative only.
+ */
 export interface Target {
   op: '<=' | '>=' | '=';
   value: number;
@@ -10,10 +14,13 @@ export const TARGETS: Record<string, Target> = {
   'window.start.p95_ms': { op: '<=', value: 5 },
   'window.middle.p95_ms': { op: '<=', value: 5 },
   'window.end.p95_ms': { op: '<=', value: 5 },
-  'cache.write100k_s': { op: '<=', value: 2 },
-  'sync.10k_s': { op: '<=', value: 3 },
+  'cache.write100k_x_raw': { op: '<=', value: 2.5 },
   'sync.speedup_x': { op: '>=', value: 3 },
   'resync.rows_written': { op: '=', value: 0 },
+  'sync.100k_x_floor': { op: '<=', value: 1.5 },
+  'sync.scaling_100k_10k_x': { op: '<=', value: 11 },
+  'resync.100k_1pct_x_floor': { op: '<=', value: 1.5 },
+  'resync.100k_1pct_rows_written': { op: '=', value: 1000 },
   'sync.rss_growth_mb': { op: '<=', value: 150 },
   'rotation.bulk1000_s': { op: '<=', value: 10 },
 };

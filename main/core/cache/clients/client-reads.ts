@@ -7,9 +7,11 @@ import { parseSearch } from './fts-query';
 import type { SearchQuery } from './fts-query';
 import { highlightSnippet, highlightText } from './highlight';
 import { createSearchTiers } from './search-tiers';
-import { chooseMatchMode, encodeCursor, keysetCursor, offsetOf, onlyTextFilter, planWindow } from './window-sql';
-import type { TextFilter, WindowPlan } from './window-sql';
-import { createCountMemo } from './count-memo';
+import { chooseMatchMode, encodeCursor, keysetCursor, offsetOf, onlyTextFilter, planWindow, sortValuesOf } from './window-sql';
+import type { KeyedId, TextFilter, WindowPlan } from './window-sql';
+import { createChangeWatch, createCountMemo } from './count-memo';
+import { createWindowAnchors } from './window-anchors';
+import type { WindowRoute } from './window-anchors';
 
 export interface ClientReads {
   window(q: ClientWindowQuery): ClientWindow;
@@ -64,23 +66,42 @@ export function createClientReads(db: ReadDb): ClientReads {
     return out;
   }
 
-  const countOnce = createCountMemo(db);
+  const changes = createChangeWatch(db);
+  const countOnce = createCountMemo(db, undefined, changes);
+  const anchors = createWindowAnchors(changes);
   const countOf = (plan: WindowPlan) =>
     countOnce(`${plan.countSql}\u0000${JSON.stringify(plan.countParams)}`, () => stmt<{ n: number }>(plan.countSql).get(...plan.countParams)?.n ?? 0);
 
+  const read = (plan: WindowPlan) => stmt<KeyedId>(plan.idsSql).all(...plan.idsParams);
+  const backwards = (q: ClientWindowQuery): ClientWindowQuery => ({ ...q, direction: q.direction === 'desc' ? 'asc' : 'desc' });
+
   /**
-   * A window past the middle is read from the other end (reverse order, then flipped back): an offset
-   * walks the sort index, so the last window of 100k rows costs what the first one does.
+   * A window read the cheapest way window-anchors.ts knows: from the start, from the other end (reverse
+   * order, then flipped back: the last window of 100k rows costs what the first one does), or from a row
+   * an earlier window found near it.
    */
-  function windowIds(q: ClientWindowQuery, text: TextFilter, total: () => number, plan = planWindow(q, text)): number[] {
-    const fromEnd = q.sort !== 'relevance' && !q.cursor && q.offset > 0 && q.offset + q.limit / 2 > total() / 2;
-    if (!fromEnd) return stmt<{ id: number }>(plan.idsSql).all(...plan.idsParams).map((r) => r.id);
+  function routedRows(q: ClientWindowQuery, text: TextFilter, plan: WindowPlan, route: WindowRoute, total: () => number): KeyedId[] {
+    if (route.from === 'start') return read(plan);
+    if (route.from === 'anchor-forward') return read(planWindow({ ...q, offset: q.offset - route.anchor.offset }, text, undefined, route.anchor.values));
+    if (route.from === 'anchor-backward') {
+      const back = { ...backwards(q), offset: route.anchor.offset - (q.offset + q.limit - 1) };
+      return read(planWindow(back, text, undefined, route.anchor.values)).reverse();
+    }
     const left = total() - q.offset;
     if (left <= 0) return [];
     const limit = Math.min(q.limit, left);
-    const reversed: ClientWindowQuery = { ...q, direction: q.direction === 'desc' ? 'asc' : 'desc', offset: left - limit, limit };
-    const back = planWindow(reversed, text);
-    return stmt<{ id: number }>(back.idsSql).all(...back.idsParams).map((r) => r.id).reverse();
+    return read(planWindow({ ...backwards(q), offset: left - limit, limit }, text)).reverse();
+  }
+
+  /** One window's ids; a window at an offset into a list sorted by a column goes by window-anchors.ts. */
+  function windowIds(q: ClientWindowQuery, text: TextFilter, total: () => number, plan = planWindow(q, text)): number[] {
+    if (q.sort === 'relevance' || q.cursor) return read(plan).map((r) => r.id);
+    const list = `${q.sort}\u0000${q.direction}\u0000${plan.countSql}\u0000${JSON.stringify(plan.countParams)}`;
+    const rows = routedRows(q, text, plan, anchors.route(list, q.offset, q.limit, total), total);
+    const first = rows[0];
+    const last = rows.at(-1);
+    if (first && last) anchors.remember(list, q.offset, sortValuesOf(first, plan.sortWidth), sortValuesOf(last, plan.sortWidth), rows.length);
+    return rows.map((r) => r.id);
   }
 
   const matchesOf = (match: string) => countOnce(`match\u0000${match}`, () => matchCount.get(match)?.n ?? 0);

@@ -1,6 +1,7 @@
 import type { ClientRecord } from '../../../../shared/domain';
 import type { WriteDb } from '../handles';
 import { appendRowValues, canonicalJson, contentHash, ROW_COLUMNS } from './mappers';
+import { createSortIndexes } from './sort-indexes';
 
 export interface PageWriteResult {
   /** Rows inserted or changed (unchanged rows are skipped by content hash). */
@@ -16,6 +17,14 @@ export interface ClientWrites {
   setPdpInfo(connectionId: string, remoteId: string, info: { configured: boolean; encryptionMode: string | null }): void;
   /** Drops everything cached for a connection. */
   forget(connectionId: string): void;
+  /**
+   * Before a large first sync: drops the sort indexes of `clients` and lets FTS5 merge by eights, until
+   * `endBulkLoad`. Each page still commits whole (with its FTS text), so searches answer from every committed
+   * row; they sort instead of walking an index meanwhile.
+   */
+  beginBulkLoad(): void;
+  /** Creates the sort indexes that are missing (also those a killed process left dropped); FTS merges by fours again. */
+  endBulkLoad(): void;
 }
 
 /** Rows per upsert statement: a whole sync page is one statement (1,200 bound values). */
@@ -92,6 +101,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   const fewerFtsMerges = db.write(`INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', ${BULK_AUTOMERGE})`);
   const defaultFtsMerges = db.write(`INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', ${FTS_DEFAULT_AUTOMERGE})`);
   const rowCount = db.read<{ n: number }, []>('SELECT count(*) AS n FROM clients');
+  const sortIndexes = createSortIndexes(db);
   const secondaryIndexes = db.read<{ name: string; sql: string }, []>(
     `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL ORDER BY name`,
   );
@@ -204,6 +214,15 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     setPdpInfo: (connectionId, remoteId, info) => {
       pdpInfo.run(info.configured ? 1 : 0, info.encryptionMode, connectionId, remoteId);
     },
+    beginBulkLoad: () =>
+      db.transaction(() => {
+        sortIndexes.drop();
+        fewerFtsMerges.run();
+      }),
+    endBulkLoad: () =>
+      db.transaction(() => {
+        if (sortIndexes.restore() > 0) defaultFtsMerges.run();
+      }),
     forget: (connectionId) => {
       db.transaction(() => {
         ftsDropConnection.run(connectionId);

@@ -38,12 +38,22 @@ function decodeCursor(text: string, width: number): Cursor {
   });
 }
 
+/** One row of a window's ids query: the id and its sort values (k0, k1, …, the id last). */
+export type KeyedId = { id: number } & Record<`k${number}`, string | number>;
+
+/** The sort values (id last) of a row read by a plan's `idsSql`. */
+export function sortValuesOf(row: KeyedId, width: number): Array<string | number> {
+  return Array.from({ length: width }, (_, i) => row[`k${i}`] as string | number);
+}
+
 export interface WindowPlan {
-  /** Returns the page's ids in order (cheap: covering indexes). */
+  /** Returns the page's ids in order, each with its sort values (cheap: covering indexes). */
   idsSql: string;
   idsParams: unknown[];
   countSql: string;
   countParams: unknown[];
+  /** How many sort values a row has (the id included). */
+  sortWidth: number;
   /** Turns the last row of this window into the next cursor. */
   nextCursor(rows: ClientRow[]): string | null;
 }
@@ -165,7 +175,11 @@ function filters(q: ClientWindowQuery, text: TextFilter, now: number): { from: s
   return { from, where, params };
 }
 
-export function planWindow(q: ClientWindowQuery, text: TextFilter = NO_TEXT, now = Date.now()): WindowPlan {
+/**
+ * `seek`: the sort values of a row known to be in the list; the window then starts at that row (inclusive)
+ * and its offset counts from there, so a window deep into the list needs no long OFFSET walk.
+ */
+export function planWindow(q: ClientWindowQuery, text: TextFilter = NO_TEXT, now = Date.now(), seek?: ReadonlyArray<string | number>): WindowPlan {
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   const sort = q.sort === 'relevance' ? 'name' : q.sort;
   const keys = [...SORT_KEYS[sort], 'c.id'];
@@ -179,13 +193,18 @@ export function planWindow(q: ClientWindowQuery, text: TextFilter = NO_TEXT, now
     params.push(...cursor.v);
     offset = 0;
   } else if (cursor) offset = cursor.o;
-  const idsSql = `SELECT c.id FROM ${from} WHERE ${where.join(' AND ')}
+  if (seek && seek.length === keys.length) {
+    where.push(`(${keys.join(', ')}) ${dir === 'ASC' ? '>=' : '<='} (${keys.map(() => '?').join(', ')})`);
+    params.push(...seek);
+  }
+  const idsSql = `SELECT c.id AS id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${from} WHERE ${where.join(' AND ')}
     ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')} LIMIT ? OFFSET ?`;
   return {
     idsSql,
     idsParams: [...params, q.limit, offset],
     countSql,
     countParams,
+    sortWidth: keys.length,
     nextCursor: (rows) => keysetCursor(q, rows),
   };
 }
