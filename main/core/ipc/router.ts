@@ -45,7 +45,8 @@ export function createRouter(handlers: HandlerMap, options: RouterOptions = {}):
       }
       const tooBig = inputSizeProblem(input, maxInputBytes);
       if (tooBig) return fail({ code: 'VALIDATION', message: tooBig });
-      const parsed = channels[channel].input.safeParse(input);
+      const parsed = safeParseInput(channel, input);
+      if (!parsed) return fail({ code: 'VALIDATION', message: UNREADABLE_INPUT });
       if (!parsed.success) return fail(validationShape(parsed.error));
       const handler = handlers[channel] as Handler<Channel>;
       const value = await handler(parsed.data as never, ctx);
@@ -62,13 +63,24 @@ function fail(error: AppErrorShape): Envelope<never> {
   return { ok: false, error };
 }
 
+const UNREADABLE_INPUT = 'The request could not be read (not plain data).';
+
+/** null when reading the input throws: a getter or Proxy may read fine for the size check, then throw. */
+function safeParseInput(channel: Channel, input: unknown) {
+  try {
+    return channels[channel].input.safeParse(input);
+  } catch {
+    return null;
+  }
+}
+
 function inputSizeProblem(input: unknown, max: number): string | null {
   if (input === undefined) return null;
   let size: number;
   try {
     size = JSON.stringify(input)?.length ?? 0;
   } catch {
-    return 'The request could not be read (not plain data).';
+    return UNREADABLE_INPUT;
   }
   return size > max ? `The request is too large (${size} bytes; at most ${max}).` : null;
 }

@@ -1,0 +1,62 @@
+import type { Channel } from '../../../../../../shared/ipc';
+
+/**
+ * One valid input per channel, for the fuzz to start from: mutations one field away from valid reach deeper
+ * checks than random junk. Ids name nothing that exists, so a handler that runs answers NOT_FOUND or the like;
+ * the one URL is loopback's discard port. A channel missing here is still fuzzed with whole hostile payloads.
+ */
+const conn = 'fuzz-connection';
+const ref = { connectionId: conn, remoteId: 'fuzz-client' };
+const keyRef = { connectionId: conn, clientUid: 'fuzz-client' };
+const pdpFields = { flowServiceUrl: 'https://pdp.example/flow', tokenUrl: 'https://pdp.example/token', oauthClientId: 'oauth-id', clientSecret: 'pdp-secret' };
+const passphrase = 'correct horse battery staple';
+
+export const CHANNEL_SAMPLES: Partial<Record<Channel, unknown>> = {
+  'settings.update': { language: 'fr', theme: 'dark', syncIntervalMinutes: 0, keyMaxAgeDays: 90 },
+  'recovery.resolve': { action: 'retry' },
+  'connections.add': { label: 'Fuzz', provider: 'factpulse', baseUrl: 'http://127.0.0.1:9', auth: { method: 'apiKey', apiKey: 'fuzz-api-key' } },
+  'connections.update': { id: conn, label: 'Fuzz 2', baseUrl: 'http://127.0.0.1:9', auth: { method: 'apiKey', apiKey: 'fuzz-api-key' } },
+  'connections.test': { id: conn },
+  'connections.remove': { id: conn, confirm: true },
+  'clients.page': { connectionId: conn, page: 1, pageSize: 50 },
+  'clients.get': ref,
+  'clients.create': { connectionId: conn, fields: { name: 'Boulangerie', identifier: '12345678901234', description: 'Pain' } },
+  'clients.update': { ...ref, fields: { name: 'Boulangerie', description: null } },
+  'clients.setActive': { ...ref, active: false },
+  'pdp.get': ref,
+  'pdp.update': { ...ref, fields: { ...pdpFields, isActive: true, modeSandbox: false, encryptionMode: 'fernet' } },
+  'webhook.status': ref,
+  'webhook.generate': { ...ref, saveToKeychain: true },
+  'webhook.delete': { ...ref, confirm: true },
+  'clients.window': { connectionIds: [conn], query: 'boul', status: ['active'], sort: 'relevance', direction: 'asc', offset: 0, limit: 50, includeTotal: true },
+  'clients.counts': { connectionIds: [conn] },
+  'sync.now': { connectionId: conn },
+  'outbox.list': { connectionId: conn, state: 'queued' },
+  'outbox.replay': { connectionId: conn },
+  'outbox.resolve': { id: 424242, choice: 'mine' },
+  'outbox.retry': { id: 424242 },
+  'outbox.discard': { id: 424242, confirm: true },
+  'audit.list': { connectionId: conn, clientId: 'fuzz-client', beforeId: 10, limit: 20 },
+  'audit.export': { format: 'json', connectionId: conn },
+  'keys.inventory': { connectionId: conn },
+  'keys.enableDouble': { ...keyRef, fields: pdpFields },
+  'keys.disableDouble': { ...keyRef, fields: pdpFields, confirm: true },
+  'keys.rotate': keyRef,
+  'keys.recover': keyRef,
+  'keys.import': { ...keyRef, key: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', confirm: false, verify: true },
+  'keys.reveal': { ...keyRef, slot: 'current', confirm: true },
+  'keys.copy': { ...keyRef, slot: 'current' },
+  'keys.bulkPreview': { connectionId: conn, clients: ['fuzz-client'] },
+  'keys.bulkStart': { connectionId: conn, clients: ['fuzz-client'], concurrency: 2, confirm: true },
+  'keys.bulkCancel': { jobId: 'fuzz-job' },
+  'keys.bulkResume': { jobId: 'fuzz-job' },
+  'keys.jobs': { connectionId: conn },
+  'keys.job': { jobId: 'fuzz-job' },
+  'keys.exportBackup': { connectionId: conn, clients: ['fuzz-client'], path: '/nonexistent/fuzz/backup.cdkeys', passphrase },
+  'keys.inspectBackup': { path: '/nonexistent/fuzz/backup.cdkeys', targetConnectionId: conn },
+  'keys.importBackup': { path: '/nonexistent/fuzz/backup.cdkeys', passphrase, targetConnectionId: conn, confirm: false },
+  'keys.journal': { connectionId: conn, clientUid: 'fuzz-client', limit: 10 },
+  'webhook.verify': { ...keyRef, rawBody: '{"event":"x"}', signature: 'sha256=00' },
+  'dialog.saveFile': { defaultName: 'backup.cdkeys' },
+  'dialog.openFile': {},
+};
