@@ -7,6 +7,9 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../../../../main/core/cache/database';
 import { writeDb } from '../../../../../main/core/cache/handles';
 import { createClientWrites } from '../../../../../main/core/cache/clients/client-writes';
+import { declaredSortIndexes } from '../../../../../main/core/cache/clients/sort-indexes';
+import { createEventBus } from '../../../../../main/core/ipc/event-bus';
+import { createSyncService } from '../../../../../main/core/sync/sync-service';
 import { createState, seedClients } from '../../../../../main/core/sandbox/factpulse/state';
 import { generateClients } from '../../../../fixtures/cache/generate-clients';
 import { KILL_TEST_CLIENTS, KILL_TEST_CONNECTION, KILL_TEST_SEED } from '../../../../fixtures/cache/kill-test';
@@ -70,6 +73,8 @@ describe('kill -9 during a sync of 100k clients', () => {
     const removed = (sqlite.prepare('SELECT count(*) AS n FROM clients WHERE removed_at IS NOT NULL').get() as { n: number }).n;
     const ftsRows = (sqlite.prepare(`SELECT count(*) AS n FROM clients_fts WHERE clients_fts MATCH '"c"* OR "a"* OR "b"* OR "d"* OR "e"* OR "f"* OR "0"* OR "1"* OR "2"* OR "3"* OR "4"* OR "5"* OR "6"* OR "7"* OR "8"* OR "9"*'`).get() as { n: number }).n;
     const allRows = (sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
+    const indexNames = new Set((sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index'`).all() as Array<{ name: string }>).map((r) => r.name));
+    const sortIndexesAtKill = declaredSortIndexes().filter((i) => indexNames.has(i.name)).length;
     const ftsCheck = (() => {
       try {
         sqlite.prepare(`INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 1)`).run();
@@ -80,6 +85,15 @@ describe('kill -9 during a sync of 100k clients', () => {
     })();
     sqlite.close();
 
+    // The first sync wrote without its sort indexes; the next start of the sync service puts them back.
+    const reopened = openDatabase(file);
+    const restoreStarted = Date.now();
+    await createSyncService({ db: reopened, events: createEventBus(), log: () => {}, online: () => Promise.reject(new Error('offline')) }).close();
+    const restoreMs = Date.now() - restoreStarted;
+    const restored = reopened.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))`).get(JSON.stringify(declaredSortIndexes().map((i) => i.name))) as { n: number };
+    const integrityAfter = reopened.sqlite.pragma('integrity_check', { simple: true });
+    reopened.close();
+
     // The same seed gives the same server list: each committed page's rows are known exactly.
     const state = createState();
     seedClients(state, KILL_TEST_CLIENTS, KILL_TEST_SEED);
@@ -88,9 +102,13 @@ describe('kill -9 during a sync of 100k clients', () => {
     console.info(
       `kill -9 after ${killed.ms} ms: progress said ${killed.lastPagesSeen} pages; committed pages on disk ${pages.length} ` +
         `(${pages.reduce((n, p) => n + p.rows, 0)} rows); client rows ${present.size} (incl. ${STALE} from the earlier sync); ` +
-        `missing from committed pages ${missing.length}; removed ${removed}; integrity_check ${String(integrity)}; fts ${ftsCheck} (${ftsRows} indexed of ${allRows} rows)`,
+        `missing from committed pages ${missing.length}; removed ${removed}; integrity_check ${String(integrity)}; fts ${ftsCheck} (${ftsRows} indexed of ${allRows} rows); ` +
+        `sort indexes at the kill ${sortIndexesAtKill} of ${declaredSortIndexes().length}, after restart ${restored.n} (${restoreMs} ms)`,
     );
     expect(integrity).toBe('ok');
+    expect(sortIndexesAtKill).toBe(0);
+    expect(restored.n).toBe(declaredSortIndexes().length);
+    expect(integrityAfter).toBe('ok');
     expect(ftsCheck).toBe('ok');
     expect(pages.length).toBeGreaterThanOrEqual(KILL_AFTER_PAGES);
     expect(pages.length).toBeLessThan(KILL_TEST_CLIENTS / 100);
