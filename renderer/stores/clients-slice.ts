@@ -4,10 +4,12 @@ import type { AppErrorShape } from '../../shared/errors';
 import type { CachedClient, ClientCounts, ClientSort, ClientWindowInput } from '../../shared/schemas/cache';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { call, errorShape } from '../app/bridge';
+import { ALL_CONNECTIONS, applicableFilters, scopeConnections, sharedCapabilities } from './clients-scope';
 import type { StoreState } from './store';
 
+export { ALL_CONNECTIONS } from './clients-scope';
+
 export const PAGE_SIZES = [10, 25, 50, 100, 250, 500] as const;
-export const ALL_CONNECTIONS = 'all';
 
 export type TriState = 'any' | 'yes' | 'no';
 /** hasKey: a double-mode key is stored locally; older: that key is older than settings.keyMaxAgeDays. */
@@ -106,7 +108,9 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
     const known = state.connections.some((c) => c.id === state.clientsConnectionId);
     const scope = known ? state.clientsConnectionId : ALL_CONNECTIONS;
     const connectionIds = scope === ALL_CONNECTIONS ? undefined : [scope];
-    const query = { ...state.clientsQuery, ...patch };
+    const capabilities = sharedCapabilities(scopeConnections(state.connections, scope));
+    const asked = { ...state.clientsQuery, ...patch };
+    const query = { ...asked, filters: applicableFilters(asked.filters, capabilities) };
     const seq = ++requestSeq;
     set({ clientsConnectionId: scope, clientsQuery: query, clientsLoading: true, clientsError: null });
     try {

@@ -81,7 +81,7 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
     expect(await page.locator('[data-field-warning="client-identifier"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Create client' }).click();
     await page.getByRole('heading', { level: 1, name: clientName }).waitFor();
-    await expect(page.textContent('[data-fact="siret"]')).resolves.toContain('73282932000074');
+    await expect(page.textContent('[data-fact="identifier"]')).resolves.toContain('73282932000074');
     await page.getByTestId('pdp-panel').locator('[data-pdp-configured]').waitFor();
     await page.getByTestId('webhook-panel').locator('[data-webhook-secret]').waitFor();
     await harness.screenshot('fp-client-detail');
@@ -96,7 +96,7 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Details' }).waitFor();
     await expect(page.textContent('[data-fact="description"]')).resolves.toBe('Edited by the e2e test');
-    await expect(page.textContent('[data-fact="siret"]')).resolves.toContain('35600000000048');
+    await expect(page.textContent('[data-fact="identifier"]')).resolves.toContain('35600000000048');
     const fresh = await page.evaluate(
       async ([connectionId, remoteId]) => (window as unknown as { clientdesk: { invoke(c: string, i: unknown): Promise<{ value: { description: string } }> } }).clientdesk.invoke('clients.get', { connectionId, remoteId }),
       await currentClientRef(),
@@ -135,7 +135,7 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
     await panel.locator('[data-pdp-configured="true"]').waitFor();
     await expect(panel.textContent()).resolves.toContain('e2e-oauth-client');
     await page.locator('[data-fact="name"]').waitFor();
-    await page.locator('[data-testid="client-facts"] [data-pdp="yes"]').waitFor();
+    await page.locator('[data-testid="client-facts"] [data-fact="extra.hasConfigPdp"] [data-bool="yes"]').waitFor();
     await harness.screenshot('fp-pdp-config');
   });
 

@@ -1,20 +1,23 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Capability } from '../../../shared/domain';
+import { DESCRIPTORS } from '../../../shared/providers';
+import type { ClientFields } from '../../../shared/schemas/clients';
+import { call } from '../../app/bridge';
 import { isQueuedWrite } from '../../app/queued';
 import { useOfflineData } from '../../app/use-offline-data';
-import { OfflineBanner } from '../../components/OfflineBanner';
-import { PendingChanges } from './PendingChanges';
-import { useTranslation } from 'react-i18next';
-import type { Capability, ClientRecord } from '../../../shared/domain';
-import { call } from '../../app/bridge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { OfflineBanner } from '../../components/OfflineBanner';
 import { ClientStatusBadge } from '../../components/StatusBadge';
+import { extensionFor } from '../../providers';
 import { useStore } from '../../stores/store';
+import { ClientActions } from './ClientActions';
 import { ClientFacts } from './ClientFacts';
 import { ClientForm } from './ClientForm';
-import type { ClientFormFields } from './ClientForm';
-import { PdpPanel } from './PdpPanel';
-import { WebhookPanel } from './WebhookPanel';
+import { NewerVersionNotice } from './NewerVersionNotice';
+import { PendingChanges } from './PendingChanges';
+import { newerVersionOf } from './newer-version';
+import type { NewerVersion } from './newer-version';
 import { useRemote } from './use-remote';
 
 export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: string; remoteId: string }) {
@@ -23,11 +26,14 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
   const connection = useStore((s) => s.connections.find((c) => c.id === connectionId));
   const client = useRemote(`${connectionId}/${remoteId}`, () => call('clients.get', { connectionId, remoteId }));
   const [editing, setEditing] = useState(false);
-  const [toggling, setToggling] = useState(false);
   const [queued, setQueued] = useState(false);
+  const [newer, setNewer] = useState<{ versions: NewerVersion; fields: ClientFields } | null>(null);
   useOfflineData();
   const record = client.value;
+  const descriptor = connection ? DESCRIPTORS[connection.provider] : null;
+  const extension = extensionFor(connection?.provider);
   const can = (capability: Capability) => connection?.capabilities.includes(capability) ?? false;
+  const editable = can('update') && descriptor !== null && descriptor.update !== 'none';
 
   /** Offline, the write is kept in the outbox: not an error, but the user must know it is not sent yet. */
   function queuedOffline() {
@@ -37,42 +43,43 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
     void useStore.getState().loadOutbox();
   }
 
-  async function save(form: ClientFormFields) {
-    // Only what the user changed: the audit log and a later conflict then show exactly that.
-    const fields = Object.fromEntries(
-      (Object.keys(form) as Array<keyof ClientFormFields>).filter((k) => form[k] !== record?.[k]).map((k) => [k, form[k]]),
-    ) as Partial<ClientFormFields>;
+  async function send(fields: ClientFields, overwriteNewer: boolean) {
     if (Object.keys(fields).length === 0) {
       setEditing(false);
       return;
     }
-    try {
-      const updated = await call('clients.update', { connectionId, remoteId, fields });
-      client.set(updated);
-      setEditing(false);
-      useStore.getState().toast('success', t('clients.saved', { name: updated.name }));
-      void useStore.getState().loadClients();
-    } catch (err) {
-      if (!isQueuedWrite(err)) throw err;
-      queuedOffline();
-    }
-  }
-
-  async function setActive(current: ClientRecord) {
-    const active = current.status !== 'active';
-    try {
-      await call('clients.setActive', { connectionId, remoteId, active });
-    } catch (err) {
-      if (!isQueuedWrite(err)) throw err;
-      queuedOffline();
-      return;
-    }
-    client.set(await call('clients.get', { connectionId, remoteId }));
-    useStore.getState().toast('success', t(active ? 'clients.activated' : 'clients.deactivated', { name: current.name }));
+    const baseVersion = record?.version;
+    const updated = await call('clients.update', {
+      connectionId,
+      remoteId,
+      fields,
+      ...(baseVersion !== undefined ? { baseVersion } : {}),
+      ...(overwriteNewer ? { overwriteNewer: true } : {}),
+    });
+    client.set(updated);
+    setEditing(false);
+    setNewer(null);
+    useStore.getState().toast('success', t('clients.saved', { name: updated.name }));
     void useStore.getState().loadClients();
   }
 
-  const active = record?.status === 'active';
+  /** A queued write closes the form; a newer server version asks the user (the form keeps the edit). */
+  function handled(err: unknown, fields: ClientFields): boolean {
+    if (isQueuedWrite(err)) {
+      queuedOffline();
+      return true;
+    }
+    const versions = newerVersionOf(err);
+    if (versions) setNewer({ versions, fields });
+    return versions !== null;
+  }
+
+  function reload() {
+    setNewer(null);
+    setEditing(false);
+    client.reload();
+  }
+
   return (
     <section className="screen">
       <header className="screen-header">
@@ -92,43 +99,51 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
       <PendingChanges connectionId={connectionId} remoteId={remoteId} />
       <ErrorNotice error={client.error} title={t('clients.loadFailed')} />
       {client.loading && <p className="loading">{t('common.loading')}</p>}
-      {record && (
+      {record && descriptor && connection && (
         <section className="card" aria-labelledby="client-details-title">
           <header className="card-head">
             <h2 id="client-details-title">{editing ? t('clients.editTitle') : t('clients.details')}</h2>
             {!editing && (
-              <div className="actions">
-                {can('update') && <button type="button" onClick={() => setEditing(true)}>{t('clients.edit')}</button>}
-                {can(active ? 'deactivate' : 'activate') && (
-                  <button type="button" className={active ? 'danger' : 'primary'} onClick={() => setToggling(true)}>
-                    {active ? t('clients.deactivate') : t('clients.activate')}
-                  </button>
-                )}
-              </div>
+              <ClientActions
+                connection={connection}
+                descriptor={descriptor}
+                record={record}
+                onEdit={editable ? () => setEditing(true) : null}
+                onChanged={client.set}
+                onQueued={queuedOffline}
+              />
             )}
           </header>
+          {newer && (
+            <NewerVersionNotice versions={newer.versions} onSaveAnyway={() => send(newer.fields, true)} onReload={reload} />
+          )}
           {editing ? (
-            <ClientForm record={record} submitLabel={t('common.save')} onSubmit={save} onCancel={() => setEditing(false)} />
+            <ClientForm
+              descriptor={descriptor}
+              extension={extension}
+              mode="update"
+              record={record}
+              submitLabel={t('common.save')}
+              onSubmit={(fields) => send(fields, false)}
+              handled={handled}
+              onCancel={() => {
+                setEditing(false);
+                setNewer(null);
+              }}
+            />
           ) : (
-            <ClientFacts record={record} />
+            <ClientFacts record={record} descriptor={descriptor} extension={extension} />
           )}
         </section>
       )}
       {record && (
         <div className="panels">
-          {can('pdpConfig') && <PdpPanel connectionId={connectionId} remoteId={remoteId} onChanged={client.reload} />}
-          {can('webhookSecret') && <WebhookPanel connectionId={connectionId} remoteId={remoteId} />}
+          {extension.clientPanels
+            .filter((panel) => !panel.requires || can(panel.requires))
+            .map(({ id, Component }) => (
+              <Component key={id} connectionId={connectionId} remoteId={remoteId} record={record} onChanged={client.reload} />
+            ))}
         </div>
-      )}
-      {toggling && record && (
-        <ConfirmDialog
-          title={t(active ? 'clients.deactivateTitle' : 'clients.activateTitle', { name: record.name })}
-          body={t(active ? 'clients.deactivateBody' : 'clients.activateBody')}
-          confirmLabel={active ? t('clients.deactivate') : t('clients.activate')}
-          danger={active}
-          onConfirm={() => setActive(record)}
-          onClose={() => setToggling(false)}
-        />
       )}
     </section>
   );

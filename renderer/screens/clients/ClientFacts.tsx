@@ -1,30 +1,46 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain';
-import { siretNeedsWarning } from '../../forms/siret';
-import { PdpFlag } from './ClientsTable';
+import type { FieldType, ProviderDescriptor } from '../../../shared/providers/descriptor';
+import type { RendererExtension } from '../../providers';
+import { valueAt } from './clients-view';
 
-export function ClientFacts({ record }: { record: ClientRecord }) {
+/** A detail value as the user reads it: dates and numbers in the UI language, yes/no, or a dash. */
+export function FactValue({ value, type }: { value: unknown; type?: FieldType | undefined }) {
   const { t, i18n } = useTranslation();
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—');
+  if (value === null || value === undefined || value === '') return <>—</>;
+  if (type === 'boolean' || typeof value === 'boolean') {
+    const yes = value === true;
+    return <span className={yes ? 'badge active' : 'badge inactive'} data-bool={yes ? 'yes' : 'no'}>{yes ? t('ui.yes') : t('ui.no')}</span>;
+  }
+  if (type === 'date-time' && typeof value === 'string') {
+    const date = new Date(value);
+    return <>{Number.isNaN(date.getTime()) ? value : date.toLocaleString(i18n.language)}</>;
+  }
+  if (typeof value === 'number') return <>{value.toLocaleString(i18n.language)}</>;
+  if (typeof value === 'string') return <>{value}</>;
+  return <span className="mono">{JSON.stringify(value)}</span>;
+}
+
+/** The client's facts in the order its provider's descriptor lists them, then its id in the remote system. */
+export function ClientFacts({ record, descriptor, extension }: { record: ClientRecord; descriptor: ProviderDescriptor; extension: RendererExtension }) {
+  const { t } = useTranslation();
   return (
     <dl className="facts" data-testid="client-facts">
-      <dt>{t('clients.fields.name')}</dt>
+      <dt>{t('providers.common.name')}</dt>
       <dd data-fact="name">{record.name}</dd>
-      <dt>{t('clients.fields.siret')}</dt>
-      <dd data-fact="siret">
-        <span className="mono">{record.identifier ?? '—'}</span>
-        {record.identifier && siretNeedsWarning(record.identifier) && <span className="warn"> · {t('clients.siretChecksumShort')}</span>}
-      </dd>
-      <dt>{t('clients.fields.description')}</dt>
-      <dd data-fact="description" className="pre-wrap">{record.description ?? '—'}</dd>
-      <dt>{t('clients.fields.pdp')}</dt>
-      <dd><PdpFlag record={record} /></dd>
+      {descriptor.client.detail.map(({ key, labelKey, type }) => {
+        const value = valueAt(record, key);
+        const warning = extension.fieldWarnings?.[key];
+        return [
+          <dt key={`${key}-label`}>{t(labelKey)}</dt>,
+          <dd key={key} data-fact={key} className={key === 'identifier' ? 'mono' : key === 'description' ? 'pre-wrap' : undefined}>
+            <FactValue value={value} type={type} />
+            {typeof value === 'string' && warning?.check(value) && <span className="warn"> · {t(warning.shortKey)}</span>}
+          </dd>,
+        ];
+      })}
       <dt>{t('clients.fields.uid')}</dt>
       <dd className="mono" data-fact="uid">{record.remoteId}</dd>
-      <dt>{t('clients.fields.createdAt')}</dt>
-      <dd>{date(record.createdAt)}</dd>
-      <dt>{t('clients.fields.updatedAt')}</dt>
-      <dd>{date(record.updatedAt)}</dd>
     </dl>
   );
 }

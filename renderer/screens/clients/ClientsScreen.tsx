@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfflineData } from '../../app/use-offline-data';
 import { DemoCard } from '../../components/DemoCard';
@@ -6,12 +6,13 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OfflineBanner } from '../../components/OfflineBanner';
 import { SyncBar } from '../../components/SyncBar';
-import { ALL_CONNECTIONS } from '../../stores/clients-slice';
+import { scopeConnections } from '../../stores/clients-scope';
 import { useStore } from '../../stores/store';
 import { ClientsCounts } from './ClientsCounts';
 import { ClientsTable } from './ClientsTable';
 import { ClientsToolbar } from './ClientsToolbar';
 import { Pager } from './Pager';
+import { clientsView } from './clients-view';
 
 /** Every cached client, searched and filtered locally: works the same online and offline. */
 export function ClientsScreen() {
@@ -24,7 +25,8 @@ export function ClientsScreen() {
   const loading = useStore((s) => s.clientsLoading);
   const navigate = useStore((s) => s.navigate);
   useOfflineData();
-  const inScope = scope === ALL_CONNECTIONS ? connections : connections.filter((c) => c.id === scope);
+  const inScope = useMemo(() => scopeConnections(connections, scope), [connections, scope]);
+  const view = useMemo(() => clientsView(inScope), [inScope]);
   const creatable = inScope.filter((c) => c.capabilities.includes('create'));
   const connectionKey = connections.map((c) => c.id).join(',');
 
@@ -58,12 +60,12 @@ export function ClientsScreen() {
       {inScope.some((c) => c.demo) && <p className="banner">{t('demo.banner')}</p>}
       <OfflineBanner connectionIds={inScope.map((c) => c.id)} />
       <SyncBar connections={inScope} />
-      <ClientsToolbar />
-      <ClientsCounts />
+      <ClientsToolbar view={view} />
+      <ClientsCounts view={view} />
       <ErrorNotice error={error} title={t('offline.listFailed')} />
       <div className="list-region" aria-busy={loading}>
         {page ? (
-          <ClientsTable rows={page.rows} showConnection={inScope.length > 1} />
+          <ClientsTable rows={page.rows} columns={view.columns} />
         ) : (
           loading && <p className="loading">{t('common.loading')}</p>
         )}

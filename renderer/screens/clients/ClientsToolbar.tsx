@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Capability } from '../../../shared/domain';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { ALL_CONNECTIONS, NO_FILTERS } from '../../stores/clients-slice';
 import type { ClientFilters, KeyAgeFilter, TriState } from '../../stores/clients-slice';
+import { FILTER_CAPABILITY } from '../../stores/clients-scope';
 import { useStore } from '../../stores/store';
+import type { ClientsView } from './clients-view';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const MAX_SEARCH = 200;
@@ -45,8 +48,8 @@ function KeyAgeSelect({ value, onChange }: { value: KeyAgeFilter; onChange(v: Ke
   );
 }
 
-/** Search box (debounced, searched in the local cache) and filters. */
-export function ClientsToolbar() {
+/** Search box (debounced, searched in the local cache) and the filters the connections in scope support. */
+export function ClientsToolbar({ view }: { view: ClientsView }) {
   const { t } = useTranslation();
   const connections = useStore((s) => s.connections);
   const scope = useStore((s) => s.clientsConnectionId);
@@ -76,6 +79,7 @@ export function ClientsToolbar() {
   }
 
   const set = (patch: Partial<ClientFilters>) => setFilters(patch);
+  const has = (capability: Capability) => view.capabilities.has(capability);
   const filtered = JSON.stringify({ ...filters, text }) !== JSON.stringify(NO_FILTERS);
   const tooLong = text.length > MAX_SEARCH;
 
@@ -105,18 +109,20 @@ export function ClientsToolbar() {
           </select>
         </div>
       )}
-      <div className="filter">
-        <label htmlFor="clients-status">{t('clients.fields.status')}</label>
-        <select id="clients-status" value={filters.status} onChange={(e) => set({ status: e.target.value as ClientFilters['status'] })}>
-          <option value="any">{t('offline.any')}</option>
-          {(['active', 'inactive', 'suspended'] as const).map((s) => (
-            <option key={s} value={s}>{t(`clients.status.${s}`)}</option>
-          ))}
-        </select>
-      </div>
-      <TriSelect id="clients-pdp" label={t('offline.pdpConfigured')} value={filters.pdp} onChange={(pdp) => set({ pdp })} />
-      <TriSelect id="clients-double" label={t('offline.doubleMode')} value={filters.double} onChange={(double) => set({ double })} />
-      <KeyAgeSelect value={filters.keyAge} onChange={(keyAge) => set({ keyAge })} />
+      {view.filters.map((filter) => (
+        <div className="filter" key={filter.key}>
+          <label htmlFor="clients-status">{t(filter.labelKey)}</label>
+          <select id="clients-status" value={filters.status} onChange={(e) => set({ status: e.target.value as ClientFilters['status'] })}>
+            <option value="any">{t('offline.any')}</option>
+            {(['active', 'inactive', 'suspended'] as const).map((s) => (
+              <option key={s} value={s}>{t(`clients.status.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+      ))}
+      {has(FILTER_CAPABILITY.pdp) && <TriSelect id="clients-pdp" label={t('offline.pdpConfigured')} value={filters.pdp} onChange={(pdp) => set({ pdp })} />}
+      {has(FILTER_CAPABILITY.double) && <TriSelect id="clients-double" label={t('offline.doubleMode')} value={filters.double} onChange={(double) => set({ double })} />}
+      {has(FILTER_CAPABILITY.keyAge) && <KeyAgeSelect value={filters.keyAge} onChange={(keyAge) => set({ keyAge })} />}
       {filtered && (
         <button
           type="button"

@@ -5,8 +5,8 @@ import { call } from '../../app/bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { PdpForm } from './PdpForm';
-import { PdpKeyFact } from '../keys/PdpKeyFact';
-import { useRemote } from './use-remote';
+import { PdpKeyFact } from '../../screens/keys/PdpKeyFact';
+import { useRemote } from '../../screens/clients/use-remote';
 
 function yesNo(t: (k: string) => string, v: boolean | null | undefined): string {
   return v === true ? t('ui.yes') : v === false ? t('ui.no') : '—';

@@ -5,8 +5,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { WebhookSecretDialog } from './WebhookSecretDialog';
-import { WebhookVerifyDialog } from '../keys/WebhookVerifyDialog';
-import { useRemote } from './use-remote';
+import { WebhookVerifyDialog } from '../../screens/keys/WebhookVerifyDialog';
+import { useRemote } from '../../screens/clients/use-remote';
 
 /** The webhook signing secret: whether one exists, generate (shown once), delete. */
 export function WebhookPanel({ connectionId, remoteId }: { connectionId: string; remoteId: string }) {
