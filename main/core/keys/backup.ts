@@ -61,6 +61,20 @@ export async function readBackupFile(path: string): Promise<string> {
   }
 }
 
+/** Seals `keys` with the passphrase and writes the file atomically (temp file, then rename), readable by the user only. */
+export async function writeBackupFile(path: string, passphrase: string, metadata: BackupMetadata, keys: Array<{ clientUid: string } & StoredKey>): Promise<void> {
+  const text = await sealBackup(passphrase, metadata, { keys });
+  if (Buffer.byteLength(text) > MAX_BACKUP_BYTES) throw new AppError('VALIDATION', `This selection is too large for one backup file (${keys.length} keys); export fewer clients at a time.`);
+  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, text, { mode: 0o600, flag: 'wx' });
+    await rename(tmp, path);
+  } catch {
+    await unlink(tmp).catch(() => undefined);
+    throw new AppError('INTERNAL', 'The backup file could not be written there (check the folder and its permissions).');
+  }
+}
+
 export function createBackups(deps: KeyDeps, store: KeyStore, journal: KeyJournal, rotator: Rotator, lock: ClientLock): Backups {
   async function localState(connectionId: string, clientUid: string, fp: string): Promise<{ local: LocalState; localFingerprint: string | null }> {
     const current = await store.get(connectionId, clientUid, 'current');
@@ -84,16 +98,7 @@ export function createBackups(deps: KeyDeps, store: KeyStore, journal: KeyJourna
         createdAt: nowIso(deps),
         clients: keys.map((k) => ({ clientUid: k.clientUid, fingerprint: fingerprint(k.key), createdAt: k.createdAt })),
       };
-      const text = await sealBackup(passphrase, metadata, { keys });
-      if (Buffer.byteLength(text) > MAX_BACKUP_BYTES) throw new AppError('VALIDATION', `This selection is too large for one backup file (${keys.length} keys); export fewer clients at a time.`);
-      const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        await writeFile(tmp, text, { mode: 0o600, flag: 'wx' });
-        await rename(tmp, path);
-      } catch {
-        await unlink(tmp).catch(() => undefined);
-        throw new AppError('INTERNAL', 'The backup file could not be written there (check the folder and its permissions).');
-      }
+      await writeBackupFile(path, passphrase, metadata, keys);
       deps.audit?.({ action: 'key.exportBackup', connectionId, clientUid: null, outcome: 'ok', detail: `${keys.length} key(s)` });
       return { path, clients: metadata.clients };
     },

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import { AppError, KEY_NOT_KEPT_MESSAGE } from '../../../shared/errors';
 import { keepsSecrets } from '../vault';
-import { sealBackup } from './backup-format';
+import { writeBackupFile } from './backup';
 import type { BackupMetadata } from './backup-format';
 import { nowIso } from './deps';
 import type { KeyDeps } from './deps';
@@ -23,19 +21,6 @@ export interface BackupFirst {
 export function refuseUnkeptKey(deps: KeyDeps, opts: { backupFirst?: BackupFirst | undefined; canBackUpFirst?: boolean } = {}): void {
   if (keepsSecrets(deps.keychain) || opts.backupFirst) return;
   throw new AppError('KEYCHAIN_UNAVAILABLE', KEY_NOT_KEPT_MESSAGE.en, { keychain: 'memory-only', canBackUpFirst: opts.canBackUpFirst === true });
-}
-
-/** Seals `keys` with the passphrase and writes the file atomically (temp file, then rename), readable by the user only. */
-export async function writeBackupFile(path: string, passphrase: string, metadata: BackupMetadata, keys: Array<{ clientUid: string } & StoredKey>): Promise<void> {
-  const text = await sealBackup(passphrase, metadata, { keys });
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, text, { mode: 0o600, flag: 'wx' });
-    await rename(tmp, path);
-  } catch {
-    await unlink(tmp).catch(() => undefined);
-    throw new AppError('INTERNAL', 'The backup file could not be written there (check the folder and its permissions).');
-  }
 }
 
 /** Writes an encrypted backup holding `key` to a path chosen in main's save dialog; the key is used only after this. */

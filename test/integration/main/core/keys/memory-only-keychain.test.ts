@@ -10,7 +10,7 @@ import { createCore } from '../../../../../main/core/create-core';
 import type { Core } from '../../../../../main/core/create-core';
 import { generateKey, fingerprint } from '../../../../../main/core/keys';
 import { openBackup, parseBackup } from '../../../../../main/core/keys/backup-format';
-import { writeBackupFile } from '../../../../../main/core/keys/keep-guard';
+import { writeBackupFile } from '../../../../../main/core/keys/backup';
 import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import { createMemoryKeychain } from '../../../../../main/core/vault';
