@@ -38,9 +38,7 @@ const list = { method: 'GET', path: '/api/v1/clients' } as const;
 describe('failure mapping', () => {
   it('a server slower than the timeout → TIMEOUT, each attempt timed out and counted', async () => {
     sandbox.faults.set({ latencyMs: 400 });
-    const started = performance.now();
     await expect(sandboxClient({ timeoutMs: 100, maxRetries: 1 }).request(list)).rejects.toMatchObject({ code: 'TIMEOUT' });
-    expect(performance.now() - started).toBeLessThan(400);
     await new Promise((r) => setTimeout(r, 500));
     expect(sandbox.requests).toHaveLength(2);
   });

@@ -34,11 +34,11 @@ describe('router input validation, on every channel', () => {
   });
 
   it('reports field paths for form errors', async () => {
-    const result = await router.invoke('clients.create', { connectionId: 'c1', fields: { name: '', identifier: '123' } });
+    const result = await router.invoke('connections.add', { label: '', provider: 'factpulse', baseUrl: '', auth: { method: 'apiKey' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const fields = result.error.details?.fields?.map((f) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['fields.name', 'fields.identifier']));
+    expect(fields).toEqual(expect.arrayContaining(['label', 'baseUrl']));
   });
 });
 
