@@ -173,6 +173,29 @@ describe('migrations', () => {
     expect(db.stateVersion()).toBe(STATE_MIGRATIONS.at(-1)!.version);
   });
 
+  it('state 0010 → 0020: outbox and audit rows stay; the directory credentials and rebuild history tables appear', () => {
+    const t = tempDb({ stateMigrations: STATE_MIGRATIONS.filter((m) => m.version <= 10) });
+    cleanups.push(t.cleanup);
+    const s = t.db.sqlite;
+    expect(t.db.stateVersion()).toBe(10);
+    s.prepare(`INSERT INTO outbox (connection_id, remote_id, action, payload_json, created_at, updated_at) VALUES ('conn', 'a', 'update', '{}', 't', 't')`).run();
+    s.prepare(`INSERT INTO audit_log (at, action, outcome, summary, prev_hash, hash) VALUES ('t', 'client.update', 'ok', 'renamed', '', 'h1')`).run();
+    const before = { outbox: s.prepare('SELECT * FROM outbox').all(), audit: s.prepare('SELECT * FROM audit_log').all() };
+
+    expect(migrate(s, STATE_MIGRATIONS, undefined, 'state')).toBe(20);
+    expect({ outbox: s.prepare('SELECT * FROM outbox').all(), audit: s.prepare('SELECT * FROM audit_log').all() }).toEqual(before);
+    s.prepare(`INSERT INTO directory_credentials (connection_id, certificate_pem, authenticated_at) VALUES ('dir', 'PEM', 't')`).run();
+    const insert = s.prepare(
+      `INSERT INTO directory_rebuilds (connection_id, started_at, filters_json, outcome, duration_ms, attempts) VALUES ('dir', 't', '{}', ?, 5, 1)`,
+    );
+    insert.run('ok');
+    expect(() => insert.run('maybe')).toThrow(/CHECK/);
+    expect(s.prepare('SELECT connection_id, outcome, errors_json, incremental FROM state.directory_rebuilds').all()).toEqual([
+      { connection_id: 'dir', outcome: 'ok', errors_json: '[]', incremental: 0 },
+    ]);
+    expect(t.db.stateVersion()).toBe(20);
+  });
+
   it('a failing migration rolls back entirely and leaves the version where it was', () => {
     const { db } = atVersion(10);
     const broken = [
