@@ -27,7 +27,7 @@ import {
   webhookGeneratedSchema,
   webhookStatusSchema,
 } from './schemas/clients';
-import { clientRecordSchema } from './domain';
+import { clientRecordSchema, providerIdSchema } from './domain';
 import {
   auditExportInputSchema,
   auditExportSchema,
@@ -112,6 +112,7 @@ export const channels = {
   /** The last known reachability of each connection (events keep it current afterwards). */
   'connections.statuses': { input: none, output: z.array(connectionStatusSchema) },
   'demo.start': { input: demoStartSchema, output: connectionSchema },
+  'providers.available': { input: none, output: z.array(providerIdSchema) },
 
   'clients.page': { input: clientPageInputSchema, output: clientPageSchema },
   'clients.get': { input: clientRefSchema, output: clientRecordSchema },

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/schemas/connections';
+import { DESCRIPTORS } from '../../../shared/providers';
+import { authMethod } from '../../../shared/providers/descriptor';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConnectionStateBadge } from '../../components/StatusBadge';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
@@ -20,6 +22,13 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
   const testConnection = useStore((s) => s.testConnection);
   const inMemory = useSecretsInMemoryOnly();
   const { auth } = connection;
+  const descriptor = DESCRIPTORS[connection.provider];
+  const method = authMethod(descriptor, auth.method);
+  const plainFields = (method?.fields ?? []).filter((f) => f.type !== 'secret' && auth[f.key]);
+  const settings = descriptor.settings.filter((f) => {
+    const v = connection.settings[f.key];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
   return (
     <article className="card connection-card" aria-labelledby={`conn-${connection.id}-title`} data-connection={connection.label}>
       <header className="card-head">
@@ -31,14 +40,23 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
       </header>
       <dl className="facts">
         <dt>{t('connections.form.provider')}</dt>
-        <dd>FactPulse</dd>
+        <dd>{descriptor.displayName}</dd>
         <dt>{t('connections.form.baseUrl')}</dt>
         <dd className="mono">{connection.baseUrl}</dd>
         <dt>{t('connections.form.method')}</dt>
         <dd>
-          {t(`connections.method.${auth.method}`)}
-          {auth.method === 'password' && ` · ${auth.username}${auth.clientUid ? ` · ${t('connections.scopedTo', { uid: auth.clientUid })}` : ''}`}
+          {method ? t(method.labelKey) : auth.method}
+          {plainFields.map((f) => ` · ${t(f.labelKey)} ${auth[f.key]}`).join('')}
         </dd>
+        {settings.map((f) => {
+          const v = connection.settings[f.key];
+          return (
+            <div key={f.key} className="fact">
+              <dt>{t(f.labelKey)}</dt>
+              <dd>{Array.isArray(v) ? v.join(', ') : v}</dd>
+            </div>
+          );
+        })}
         <dt>{t('connections.secrets')}</dt>
         <dd data-testid="connection-secrets">{connection.secretsStored.length === 0 ? t('connections.noSecret') : t(inMemory ? 'connections.secretsInMemory' : 'connections.secretsInKeychain')}</dd>
       </dl>
@@ -47,7 +65,9 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
       <div aria-live="polite">
         {result?.ok && (
           <p className="ok" data-test-result="ok">
-            {t('connections.testOk', { ms: Math.round(result.latencyMs), total: result.total ?? '?' })}
+            {result.total === null
+              ? t('connections.testOkNoTotal', { ms: Math.round(result.latencyMs) })
+              : t('connections.testOk', { ms: Math.round(result.latencyMs), total: result.total })}
           </p>
         )}
       </div>

@@ -1,27 +1,46 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProviderId } from '../../../shared/domain';
+import { DESCRIPTORS } from '../../../shared/providers';
+import { authMethod } from '../../../shared/providers/descriptor';
 import { connectionAddSchema, connectionUpdateSchema } from '../../../shared/schemas/connections';
 import type { Connection } from '../../../shared/schemas/connections';
 import { call } from '../../app/bridge';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
-import { clearingError } from '../../forms/field-errors';
 import { useFormSubmission } from '../../forms/use-form-submission';
 import { useStore } from '../../stores/store';
-import { initialValues, toAddInput, toUpdateInput } from './connection-form-model';
+import { ListField } from './ListField';
+import { initialValues, toAddInput, toUpdateInput, withMethod, withProvider } from './connection-form-model';
 import type { ConnectionFormValues } from './connection-form-model';
 
-/** Add or edit a connection. Secret fields are write-only; on edit an empty one keeps what is stored. */
+/** Add or edit a connection, shaped by the provider's descriptor. Secret fields are write-only. */
 export function ConnectionForm({ connection, onDone }: { connection: Connection | null; onDone(): void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<ConnectionFormValues>(() => initialValues(connection));
+  const [available, setAvailable] = useState<ProviderId[]>([values.provider]);
   const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
   const editing = connection !== null;
+  const descriptor = DESCRIPTORS[values.provider];
+  const method = authMethod(descriptor, values.method) ?? descriptor.authMethods[0]!;
   const stored = (slot: string) => editing && connection.secretsStored.includes(slot);
   const inMemory = useSecretsInMemoryOnly();
-  const set = (key: keyof ConnectionFormValues) => clearingError(key, (value: string) => setValues((v) => ({ ...v, [key]: value })), setErrors);
+
+  useEffect(() => {
+    if (!editing) void call('providers.available').then(setAvailable, () => undefined);
+  }, [editing]);
+
+  const update = (key: string, change: (v: ConnectionFormValues) => ConnectionFormValues) => {
+    setValues(change);
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const next = { ...e };
+      delete next[key];
+      return next;
+    });
+  };
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,28 +60,78 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
     <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="connection-form-title" data-testid="connection-form">
       <h2 id="connection-form-title">{editing ? t('connections.form.editTitle', { label: connection.label }) : t('connections.form.addTitle')}</h2>
       <div className="form-grid">
-        <Field id="conn-label" label={t('connections.form.label')} value={values.label} onChange={set('label')} error={errors.label} required />
+        <Field id="conn-label" label={t('connections.form.label')} value={values.label} onChange={(v) => update('label', (s) => ({ ...s, label: v }))} error={errors.label} required />
         <label htmlFor="conn-provider">{t('connections.form.provider')}</label>
-        <select id="conn-provider" value="factpulse" disabled={editing} onChange={() => undefined}>
-          <option value="factpulse">FactPulse</option>
-        </select>
-        <Field id="conn-baseUrl" type="url" label={t('connections.form.baseUrl')} value={values.baseUrl} onChange={set('baseUrl')} error={errors.baseUrl} hint={t('connections.form.baseUrlHint')} required />
-        <span className="label" id="conn-method-label">{t('connections.form.method')}</span>
-        <div className="segmented" role="radiogroup" aria-labelledby="conn-method-label">
-          {(['apiKey', 'password'] as const).map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={values.method === m} className={values.method === m ? 'active' : ''} data-auth-method={m} onClick={() => set('method')(m)}>
-              {t(`connections.method.${m}`)}
-            </button>
-          ))}
+        <div className="field">
+          <select id="conn-provider" value={values.provider} disabled={editing} aria-describedby="conn-provider-hint" onChange={(e) => update('provider', (s) => withProvider(s, e.target.value as ProviderId))}>
+            {available.map((id) => (
+              <option key={id} value={id}>{DESCRIPTORS[id].displayName}</option>
+            ))}
+          </select>
+          <p id="conn-provider-hint" className="field-hint">{t(descriptor.descriptionKey)}</p>
         </div>
-        {values.method === 'apiKey' ? (
-          <Field id="conn-apiKey" type="password" autoComplete="new-password" label={t('connections.form.apiKey')} value={values.apiKey} onChange={set('apiKey')} error={errors.apiKey} hint={secretHint('apiKey')} required={!stored('apiKey')} />
-        ) : (
+        <Field
+          id="conn-baseUrl"
+          type="url"
+          label={t('connections.form.baseUrl')}
+          value={values.baseUrl}
+          onChange={(v) => update('baseUrl', (s) => ({ ...s, baseUrl: v }))}
+          error={errors.baseUrl}
+          hint={t(descriptor.baseUrl.httpsOnly ? 'connections.form.baseUrlHttpsOnly' : 'connections.form.baseUrlHint')}
+          placeholder={descriptor.baseUrl.placeholder}
+          required
+        />
+        {descriptor.authMethods.length > 1 && (
           <>
-            <Field id="conn-username" label={t('connections.form.username')} value={values.username} onChange={set('username')} error={errors.username} autoComplete="username" required />
-            <Field id="conn-password" type="password" autoComplete="new-password" label={t('connections.form.password')} value={values.password} onChange={set('password')} error={errors.password} hint={secretHint('password')} required={!stored('password')} />
-            <Field id="conn-clientUid" label={t('connections.form.clientUid')} value={values.clientUid} onChange={set('clientUid')} error={errors.clientUid} hint={t('connections.form.clientUidHint')} />
+            <span className="label" id="conn-method-label">{t('connections.form.method')}</span>
+            <div className="segmented" role="radiogroup" aria-labelledby="conn-method-label">
+              {descriptor.authMethods.map((m) => (
+                <button key={m.id} type="button" role="radio" aria-checked={values.method === m.id} className={values.method === m.id ? 'active' : ''} data-auth-method={m.id} onClick={() => update('method', (s) => withMethod(s, m.id))}>
+                  {t(m.labelKey)}
+                </button>
+              ))}
+            </div>
           </>
+        )}
+        {method.fields.map((field) => (
+          <Field
+            key={`${method.id}-${field.key}`}
+            id={`conn-${field.key}`}
+            type={field.type === 'secret' ? 'password' : 'text'}
+            autoComplete={field.type === 'secret' ? 'new-password' : field.key === 'username' ? 'username' : 'off'}
+            label={t(field.labelKey)}
+            value={values.auth[field.key] ?? ''}
+            onChange={(v) => update(field.key, (s) => ({ ...s, auth: { ...s.auth, [field.key]: v } }))}
+            error={errors[field.key]}
+            hint={field.type === 'secret' ? secretHint(field.key) : field.hintKey ? t(field.hintKey) : undefined}
+            required={Boolean(field.required) && !(field.type === 'secret' && stored(field.key))}
+          />
+        ))}
+        {descriptor.settings.map((field) =>
+          field.type === 'list' ? (
+            <ListField
+              key={field.key}
+              id={`conn-settings-${field.key}`}
+              label={t(field.labelKey)}
+              values={(values.settings[field.key] as string[] | undefined) ?? []}
+              onChange={(list) => update(`settings.${field.key}`, (s) => ({ ...s, settings: { ...s.settings, [field.key]: list } }))}
+              {...(field.hintKey ? { hint: t(field.hintKey) } : {})}
+              error={errors[`settings.${field.key}`]}
+              addLabel={t('connections.form.listAdd', { what: t(field.labelKey) })}
+              removeLabel={(value) => t('connections.form.listRemoveOne', { value })}
+            />
+          ) : (
+            <Field
+              key={field.key}
+              id={`conn-settings-${field.key}`}
+              label={t(field.labelKey)}
+              value={(values.settings[field.key] as string | undefined) ?? ''}
+              onChange={(v) => update(`settings.${field.key}`, (s) => ({ ...s, settings: { ...s.settings, [field.key]: v } }))}
+              error={errors[`settings.${field.key}`]}
+              {...(field.hintKey ? { hint: t(field.hintKey) } : {})}
+              required={Boolean(field.required)}
+            />
+          ),
         )}
       </div>
       <ErrorNotice error={failure} />

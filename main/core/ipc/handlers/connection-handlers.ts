@@ -1,5 +1,6 @@
 import type { CoreContext } from '../../core-context';
 import type { HandlerMap } from '../router';
+import { availableProviders } from '../../providers';
 
 type ConnectionChannels =
   | 'connections.list'
@@ -8,7 +9,8 @@ type ConnectionChannels =
   | 'connections.test'
   | 'connections.remove'
   | 'connections.statuses'
-  | 'demo.start';
+  | 'demo.start'
+  | 'providers.available';
 
 type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
 
@@ -55,5 +57,6 @@ export function createConnectionHandlers(ctx: CoreContext): Pick<HandlerMap, Con
     'connections.remove': removeConnection,
     'connections.statuses': connectionStatuses,
     'demo.start': startDemo,
+    'providers.available': async () => availableProviders(),
   };
 }
