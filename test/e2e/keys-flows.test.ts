@@ -5,6 +5,7 @@ import { launchHarness } from '../harness/browser-harness';
 import { createMemoryClipboard } from '../../main/core/clipboard/secret-clipboard';
 import { scriptedConfirmer, scriptedDialogs } from '../fixtures/dialogs/scripted-dialogs';
 import type { Harness } from '../harness/browser-harness';
+import { fillPdpForm } from '../harness/pdp-form';
 
 type Invoke = { clientdesk: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; value: unknown; error?: { code: string } }> } };
 
@@ -58,13 +59,7 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
     const connections = await invoke<Array<{ id: string; demo: boolean }>>(harness, 'connections.list');
     connectionId = connections.value.find((c) => c.demo)!.id;
 
-    const panel = page.getByTestId('pdp-panel');
-    await panel.locator('[data-pdp-configured]').waitFor();
-    await panel.getByRole('button', { name: /Configure PDP|Edit configuration/ }).click();
-    await page.getByLabel('Flow service URL').fill('https://pdp.example.test/flow');
-    await page.getByLabel('Token URL').fill('https://pdp.example.test/oauth/token');
-    await page.getByLabel('OAuth client ID').fill('e2e-double-client');
-    await page.getByLabel('Client secret').fill(pdpSecret);
+    const panel = await fillPdpForm(page, { oauthClientId: 'e2e-double-client', clientSecret: pdpSecret });
     expect(await page.isDisabled('#pdp-mode-double')).toBe(false);
     await page.check('#pdp-mode-double');
     await expect(page.textContent('[data-testid="pdp-mode-explain"]')).resolves.toMatch(/generated on this computer and kept in the system keychain/);
