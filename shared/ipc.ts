@@ -89,6 +89,7 @@ import {
 } from './schemas/keys';
 import { dialogOpenFileSchema, dialogResultSchema, dialogSaveFileSchema } from './schemas/dialogs';
 import { recoveryResolvedSchema, recoveryResolveSchema, recoveryStatusSchema } from './schemas/recovery';
+import { dashboardFiguresInputSchema, dashboardFiguresSchema } from './schemas/dashboard';
 
 const none = z.undefined();
 
@@ -164,6 +165,11 @@ export const channels = {
   'webhook.verify': { input: webhookVerifySchema, output: webhookVerifyResultSchema },
   'dialog.saveFile': { input: dialogSaveFileSchema, output: dialogResultSchema },
   'dialog.openFile': { input: dialogOpenFileSchema, output: dialogResultSchema },
+
+  /** Figures at a glance, read from the local databases only (never the network). */
+  'dashboard.figures': { input: dashboardFiguresInputSchema, output: dashboardFiguresSchema },
+  /** Tries an unsaved connection (the connections.add input): nothing is stored, whatever the answer. */
+  'connections.probe': { input: connectionAddSchema, output: connectionTestResultSchema },
 } as const;
 
 /** Main → renderer pushes. */

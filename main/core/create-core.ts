@@ -36,6 +36,7 @@ import { createSyncScheduler } from './sync/sync-scheduler';
 import { createPdpModeRefresher } from './sync/pdp-modes';
 import { createSealer } from './vault/sealing';
 import { createCacheHandlers } from './ipc/handlers/cache-handlers';
+import { createDashboardHandlers } from './ipc/handlers/dashboard-handlers';
 import type { Logger } from './log';
 import type { CoreContext } from './core-context';
 import type { Provider } from './providers/types';
@@ -208,6 +209,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createClientHandlers(context),
     // issue 4 handlers (cache, sync, outbox, audit) below
     ...createCacheHandlers(context),
+    ...createDashboardHandlers(context, options.fetch ? { fetch: options.fetch } : {}),
     // issue 5 handlers (keys, backups, webhook verification) below
     ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
     ...createKeyDisclosureHandlers(context),
