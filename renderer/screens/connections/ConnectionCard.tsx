@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/schemas/connections';
 import { DESCRIPTORS } from '../../../shared/providers';
@@ -51,10 +52,10 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
         {settings.map((f) => {
           const v = connection.settings[f.key];
           return (
-            <div key={f.key} className="fact">
+            <Fragment key={f.key}>
               <dt>{t(f.labelKey)}</dt>
               <dd>{Array.isArray(v) ? v.join(', ') : v}</dd>
-            </div>
+            </Fragment>
           );
         })}
         <dt>{t('connections.secrets')}</dt>
