@@ -14,7 +14,7 @@ export type Capability = z.infer<typeof capabilitySchema>;
 export const clientStatusSchema = z.enum(['active', 'inactive', 'suspended', 'unknown']);
 export type ClientStatus = z.infer<typeof clientStatusSchema>;
 
-/** The normalized client every provider maps its wire shape to (architecture.md §3). */
+/** The normalized client every provider maps its wire shape to (docs/architecture.md §3). */
 export const clientRecordSchema = z.object({
   connectionId: z.string(),
   remoteId: z.string(),

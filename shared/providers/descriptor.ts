@@ -1,7 +1,7 @@
 import type { Capability, ProviderId } from '../domain';
 
 /**
- * What varies between client-management APIs, stated as data (docs/architecture.md, "Provider descriptors").
+ * What varies between client-management APIs, stated as data (docs/architecture.md §3).
  * Main builds its validation, auth and paging from it; the renderer builds forms, columns, filters and details.
  * Label keys are i18next keys; a provider's strings live in its own namespace file.
  */

@@ -1,5 +1,5 @@
 /**
- * One redaction function for every log line and error message (architecture.md §7, §8).
+ * One redaction function for every log line and error message (docs/architecture.md §7, §8).
  * Secrets the process has seen are registered here; known secret shapes are masked even when unregistered.
  */
 const registered = new Set<string>();

@@ -8,7 +8,7 @@ const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 describe('electron-builder configuration', () => {
-  it('sets every fuse Electron has, each to its secure value (architecture.md §8)', () => {
+  it('sets every fuse Electron has, each to its secure value (docs/architecture.md §8)', () => {
     // electron-builder's keys are @electron/fuses' option names with a lower-case first letter.
     const everyFuse = Object.keys(FuseV1Options).filter((name) => Number.isNaN(Number(name))).map((name) => name[0]!.toLowerCase() + name.slice(1));
     const secure = {

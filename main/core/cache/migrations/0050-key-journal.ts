@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Key rotation journal (architecture.md §5) and bulk rotation jobs.
+ * Key rotation journal (docs/architecture.md §5) and bulk rotation jobs.
  * Fingerprints only (first 16 hex of SHA-256): never a key.
  */
 export const migration0050: Migration = {

@@ -1,4 +1,4 @@
-// The journal protocol of architecture.md §5 with a scripted provider: each server answer class.
+// The journal protocol of docs/architecture.md §5 with a scripted provider: each server answer class.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../main/core/cache/database';
 import type { CacheDb } from '../../../../../main/core/cache/database';
