@@ -84,6 +84,8 @@ export interface Provider {
   /** A cheap authenticated call that proves the connection works (used by "Test connection"). */
   testConnection(opts?: CallOptions): Promise<{ total: number | null }>;
   listClients(page: number, pageSize: number, opts?: CallOptions): Promise<ClientPage>;
+  /** Whole-list providers: the list in batches as it streams in (sync reads this instead of pages). */
+  streamClients?(batchSize: number, opts?: CallOptions): AsyncIterable<ClientRecord[]>;
   getClient?(remoteId: string, opts?: CallOptions): Promise<ClientRecord>;
   createClient?(input: ClientInput, opts?: CallOptions): Promise<ClientRecord>;
   updateClient?(remoteId: string, input: ClientInput, opts?: CallOptions): Promise<ClientRecord>;

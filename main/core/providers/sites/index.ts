@@ -1,9 +1,10 @@
-import type { Capability } from '../../../../shared/domain';
+import type { Capability, ClientRecord } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { sitesDescriptor } from '../../../../shared/providers/sites';
 import { createHttpClient } from '../../http';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http';
 import { errorFromStatus } from '../common/http-errors';
+import { jsonArrayItems } from '../common/json-array-stream';
 import { staticAuthHeaders } from '../common/static-auth';
 import type { SecretReader, StoredAuth } from '../common/static-auth';
 import type { CallOptions, ClientInput, Provider } from '../types';
@@ -41,10 +42,19 @@ export function createSitesProvider(options: SitesOptions): Provider {
     return res;
   }
 
-  async function listAll(opts?: CallOptions) {
-    const res = await call({ method: 'GET', path: '/clients/all' }, opts);
-    if (!Array.isArray(res.data)) throw new AppError('BAD_RESPONSE', 'The registry sent a client list that is not a list.');
-    return res.data.map((w) => toClientRecord(options.connectionId, w));
+  /** `/clients/all` is the whole registry in one answer: read as a stream, item by item. */
+  async function* streamAll(batchSize: number, opts?: CallOptions): AsyncGenerator<ClientRecord[]> {
+    const res = await http.stream({ method: 'GET', path: '/clients/all', ...(opts?.signal ? { signal: opts.signal } : {}) });
+    if (res.status !== 200 || !res.body) throw errorFromStatus({ ...res, data: res.data }, VOCABULARY);
+    for await (const items of jsonArrayItems(res.body, batchSize, 'The registry’s client list')) {
+      yield items.map((w) => toClientRecord(options.connectionId, w));
+    }
+  }
+
+  async function listAll(opts?: CallOptions): Promise<ClientRecord[]> {
+    const records: ClientRecord[] = [];
+    for await (const batch of streamAll(1_000, opts)) records.push(...batch);
+    return records;
   }
 
   /** PUT replaces the whole record: a partial change is completed from the server's current one. */
@@ -65,6 +75,8 @@ export function createSitesProvider(options: SitesOptions): Provider {
       if (res.status !== 404 && res.status !== 200) throw errorFromStatus(res, VOCABULARY);
       return { total: null };
     },
+
+    streamClients: (batchSize, opts) => streamAll(batchSize, opts),
 
     async listClients(page, pageSize, opts) {
       if (page > 1) return { records: [], total: null, page, pageSize };

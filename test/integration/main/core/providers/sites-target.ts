@@ -28,7 +28,12 @@ export function sitesSandboxOnly(what: string): boolean {
   return EXTERNAL;
 }
 
-export function sitesProviderFor(target: { url: string; token: string | null }, auth?: StoredAuth, secrets: Record<string, string> = {}): Provider {
+export function sitesProviderFor(
+  target: { url: string; token: string | null },
+  auth?: StoredAuth,
+  secrets: Record<string, string> = {},
+  timeoutMs = 5_000,
+): Provider {
   const effective: StoredAuth = auth ?? (target.token ? { method: 'bearer' } : { method: 'none' });
   const values: Record<string, string | null> = { token: target.token, ...secrets };
   return createSitesProvider({
@@ -38,7 +43,7 @@ export function sitesProviderFor(target: { url: string; token: string | null }, 
     secrets: { get: async (slot) => values[slot] ?? null },
     backoffBaseMs: 1,
     maxRetries: 1,
-    timeoutMs: 5_000,
+    timeoutMs,
   });
 }
 

@@ -69,6 +69,29 @@ describe('operations', () => {
   });
 });
 
+describe.skipIf(sitesSandboxOnly('a registry larger than the body cap'))('whole list as a stream', () => {
+  it('streams a 60,000-client registry (over the 8 MiB body cap) in batches', async () => {
+    const big = await startSitesSandbox({ clients: 60_000, sitesAs: 'mixed' });
+    try {
+      // The request's timeout covers reading the whole body: give this loaded test machine room.
+      const provider = sitesProviderFor({ url: big.url, token: null }, { method: 'none' }, {}, 60_000);
+      let batches = 0;
+      const ids = new Set<string>();
+      for await (const batch of provider.streamClients!(5_000)) {
+        batches++;
+        expect(batch.length).toBeLessThanOrEqual(5_000 + 500);
+        for (const r of batch) ids.add(r.remoteId);
+      }
+      expect(ids.size).toBe(60_000);
+      expect(batches).toBeGreaterThanOrEqual(10);
+      expect((await provider.listClients(1, 100)).total).toBe(60_000);
+      console.info(`sites stream: 60,000 clients in ${batches} batches`);
+    } finally {
+      await big.close();
+    }
+  }, 60_000);
+});
+
 describe('errors', () => {
   it.skipIf(sitesSandboxOnly('server-side 422'))('a 422 lands on the form fields (nom → name, code → identifier)', async () => {
     const err = await fail(sites.createClient!({ name: '', identifier: '12' }));
