@@ -1,6 +1,8 @@
 export const en = {
   clients: {
     connection: 'Connection',
+    demoBanner: 'Demo workspace — these clients live in the built-in sandboxes, not on a real server.',
+    searchPlaceholder: 'Name, {{identifier}}, description or UID (prefix)…',
     refresh: 'Refresh',
     new: 'New client',
     newTitle: 'New client',
@@ -69,6 +71,8 @@ export const en = {
 export const fr: typeof en = {
   clients: {
     connection: 'Connexion',
+    demoBanner: 'Espace de démonstration — ces clients sont dans les bacs à sable intégrés, pas sur un vrai serveur.',
+    searchPlaceholder: 'Nom, {{identifier}}, description ou UID (début du mot)…',
     refresh: 'Actualiser',
     new: 'Nouveau client',
     newTitle: 'Nouveau client',

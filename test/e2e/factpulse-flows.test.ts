@@ -238,7 +238,7 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
     await form.getByText('A value is stored in the keychain. Leave empty to keep it.').waitFor();
     await page.click('[data-auth-method="password"]');
     await form.getByLabel('Username').waitFor();
-    await form.getByLabel('Client UID (optional)').fill('not-a-uuid');
+    await form.getByLabel('Limit to one client (UID, optional)').fill('not-a-uuid');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.locator('[data-field-error="conn-clientUid"]').waitFor();
     await page.click('[data-auth-method="apiKey"]');
@@ -259,7 +259,8 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
     await card.getByRole('button', { name: 'Remove' }).click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Remove' }).click();
     await card.waitFor({ state: 'detached' });
-    expect(await page.locator('[data-connection]').count()).toBe(1);
+    // Only the demo workspace's connections remain.
+    expect(await page.locator('[data-connection]').count()).toBe((await connectionsList()).filter((c) => c.demo).length);
   });
 
   it('never shows a secret on the page, and ran with no console error or CSP violation', async () => {

@@ -6,15 +6,17 @@ import { siteRowsOf } from './site-rows';
 export function SitesTablePanel({ record }: ClientPanelProps) {
   const { t, i18n } = useTranslation();
   const rows = siteRowsOf(record.extra);
+  // A list or update answer may give only the count: zero needs no list.
+  const count = rows?.length ?? (typeof record.extra.sites === 'number' ? record.extra.sites : null);
   const number = (n: number) => n.toLocaleString(i18n.language);
   return (
     <section className="card" aria-labelledby="sites-table-title" data-testid="sites-panel">
       <header className="card-head">
         <h2 id="sites-table-title">{t('providers.sites.fields.sitesTable')}</h2>
-        {rows && <span className="badge" data-sites-count={rows.length}>{number(rows.length)}</span>}
+        {count !== null && <span className="badge" data-sites-count={count}>{number(count)}</span>}
       </header>
-      {rows === null && <p className="muted" data-sites-empty="not-loaded">{t('providers.sites.fields.sitesNotLoaded')}</p>}
-      {rows?.length === 0 && <p className="muted" data-sites-empty="none">{t('providers.sites.fields.noSites')}</p>}
+      {count === 0 && <p className="muted" data-sites-empty="none">{t('providers.sites.fields.noSites')}</p>}
+      {rows === null && count !== 0 && <p className="muted" data-sites-empty="not-loaded">{t('providers.sites.fields.sitesNotLoaded')}</p>}
       {rows && rows.length > 0 && (
         <table className="data sites-table">
           <thead>

@@ -89,7 +89,7 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
         </div>
         <button type="button" onClick={() => navigate({ screen: 'clients' })}>{t('clients.back')}</button>
       </header>
-      {connection?.demo && <p className="banner">{t('demo.banner')}</p>}
+      {connection?.demo && <p className="banner">{t('clients.demoBanner')}</p>}
       <OfflineBanner connectionIds={[connectionId]} />
       {queued && (
         <p className="queued-notice" role="status" data-testid="queued-notice">

@@ -57,7 +57,7 @@ export function ClientsScreen() {
           )}
         </div>
       </header>
-      {inScope.some((c) => c.demo) && <p className="banner">{t('demo.banner')}</p>}
+      {inScope.some((c) => c.demo) && <p className="banner">{t('clients.demoBanner')}</p>}
       <OfflineBanner connectionIds={inScope.map((c) => c.id)} />
       <SyncBar connections={inScope} />
       <ClientsToolbar view={view} />

@@ -82,6 +82,7 @@ export function ClientsToolbar({ view }: { view: ClientsView }) {
   const has = (capability: Capability) => view.capabilities.has(capability);
   const filtered = JSON.stringify({ ...filters, text }) !== JSON.stringify(NO_FILTERS);
   const tooLong = text.length > MAX_SEARCH;
+  const identifierLabel = view.columns.find((c) => c.key === 'identifier')?.labelKey ?? 'clients.fields.identifier';
 
   return (
     <div className="clients-toolbar" role="search">
@@ -91,7 +92,7 @@ export function ClientsToolbar({ view }: { view: ClientsView }) {
           id="clients-search"
           type="search"
           value={text}
-          placeholder={t('offline.searchPlaceholder')}
+          placeholder={t('clients.searchPlaceholder', { identifier: t(identifierLabel) })}
           onChange={(e) => typed(e.target.value)}
           aria-invalid={tooLong || undefined}
           aria-describedby={tooLong ? 'clients-search-error' : undefined}
