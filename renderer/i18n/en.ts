@@ -21,7 +21,7 @@ export const en = {
     noConnectionTitle: 'No connection yet',
     noConnectionBody: 'Add a connection to a client-management API (FactPulse first) from the Connections screen, or try the demo workspace backed by the built-in sandbox.',
     goConnections: 'Open Connections',
-    dashboard: 'The dashboard will sum up every connection: clients, sync state, keys to rotate and recent activity.',
+    dashboard: 'Each connection’s figures appear here: clients by status, PDP configurations, key ages, changes waiting to be sent, the last sync and 30 days of activity — each opening the matching list.',
     clients: 'Clients of every connection will be listed here, searchable offline.',
     keys: 'Double-mode encryption keys, their age and rotations will be managed here.',
     activity: 'Every change you make, online or queued, will be recorded here.',

@@ -23,7 +23,7 @@ export const fr: Messages = {
     noConnectionTitle: 'Aucune connexion',
     noConnectionBody: "Ajoutez une connexion à une API de gestion des clients (FactPulse d'abord) depuis l'écran Connexions, ou essayez l'espace de démonstration adossé au bac à sable intégré.",
     goConnections: 'Ouvrir Connexions',
-    dashboard: 'Le tableau de bord résumera chaque connexion : clients, synchronisation, clés à renouveler et activité récente.',
+    dashboard: 'Les chiffres de chaque connexion s’affichent ici : clients par statut, configurations PDP, âge des clés, modifications en attente d’envoi, dernière synchronisation et 30 jours d’activité — chacun ouvre la liste correspondante.',
     clients: 'Les clients de chaque connexion seront listés ici, consultables hors ligne.',
     keys: 'Les clés du chiffrement double, leur âge et leurs rotations seront gérés ici.',
     activity: 'Chaque modification, en ligne ou en attente, sera consignée ici.',

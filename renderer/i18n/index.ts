@@ -14,23 +14,39 @@ import * as keys from './keys';
 import * as keychain from './keychain';
 import * as recovery from './recovery';
 import * as providers from './providers';
+import * as dashboard from './dashboard';
 
 /**
  * Each screen area keeps its strings in its own file exporting `{ en, fr }` with one top-level key
  * (e.g. renderer/i18n/clients.ts → { en: { clients: {…} }, fr: { clients: {…} } }) and is listed here.
  */
-const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, offline, activity, keys, keychain, recovery, providers];
+const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, offline, activity, keys, keychain, recovery, providers, dashboard];
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+/** Interpolated values that are numbers but not quantities: never grouped ("HTTP 404", "#1234"). */
+const NOT_QUANTITIES = new Set(['status', 'id', 'uid', 'port', 'year']);
+
+/** Every interpolated number is written the language's way ("5 000" in French, "5,000" in English). */
+const localeNumbers = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || NOT_QUANTITIES.has(options?.interpolationkey ?? '')) return value;
+    return new Intl.NumberFormat(lng).format(value);
+  },
+};
+
+void i18n.use(initReactI18next).use(localeNumbers).init({
   resources: {
     en: { translation: Object.assign({}, en, ...AREA_BUNDLES.map((b) => b.en)) },
     fr: { translation: Object.assign({}, fr, ...AREA_BUNDLES.map((b) => b.fr)) },
   },
   lng: 'en',
   fallbackLng: 'en',
-  interpolation: { escapeValue: false },
+  interpolation: { escapeValue: false, alwaysFormat: true },
   initAsync: false,
 });
 
