@@ -89,6 +89,17 @@ import {
 } from './schemas/keys';
 import { dialogOpenFileSchema, dialogResultSchema, dialogSaveFileSchema } from './schemas/dialogs';
 import { recoveryResolvedSchema, recoveryResolveSchema, recoveryStatusSchema } from './schemas/recovery';
+import {
+  certificateImportSchema,
+  connectionCertificateSchema,
+  credentialRowSchema,
+  directoryCancelSchema,
+  directoryHistoryInputSchema,
+  directoryHistorySchema,
+  directoryRebuildSchema,
+  rebuildProgressSchema,
+  rebuildRecordSchema,
+} from './schemas/directory';
 import { dashboardFiguresInputSchema, dashboardFiguresSchema } from './schemas/dashboard';
 
 const none = z.undefined();
@@ -170,6 +181,16 @@ export const channels = {
   'dashboard.figures': { input: dashboardFiguresInputSchema, output: dashboardFiguresSchema },
   /** Tries an unsaved connection (the connections.add input): nothing is stored, whatever the answer. */
   'connections.probe': { input: connectionAddSchema, output: connectionTestResultSchema },
+
+  // ── the directory (mutual TLS, rebuilds) and the credential inventory ──
+  /** Files are paths main's own open dialog returned (dialog.openFile). */
+  'directory.importCertificate': { input: certificateImportSchema, output: connectionCertificateSchema },
+  'directory.certificate': { input: directoryCancelSchema, output: connectionCertificateSchema },
+  'directory.rebuild': { input: directoryRebuildSchema, output: rebuildRecordSchema },
+  'directory.cancelRebuild': { input: directoryCancelSchema, output: z.object({ cancelled: z.boolean() }) },
+  'directory.history': { input: directoryHistoryInputSchema, output: directoryHistorySchema },
+  /** Client certificates of every connection, with days to expiry. */
+  'credentials.list': { input: none, output: z.array(credentialRowSchema) },
 } as const;
 
 /** Main → renderer pushes. */
@@ -183,6 +204,8 @@ export const events = {
 
   // ── issue 5 events (job.progress) below ──
   'job.progress': jobProgressSchema,
+
+  'directory.rebuildProgress': rebuildProgressSchema,
 } as const;
 
 export type Channel = keyof typeof channels;

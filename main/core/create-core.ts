@@ -44,6 +44,9 @@ import { bootCore } from './startup/boot';
 import type { Boot } from './startup/boot';
 import { describeApp } from './startup/app-info';
 import { NOTHING_TO_RECOVER, createRecoveryHandlers } from './startup/recovery-handlers';
+import { createDirectoryState } from './providers/directory/directory-state';
+import { createDirectoryService } from './providers/directory/directory-service';
+import { createDirectoryHandlers } from './providers/directory/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -95,7 +98,10 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   const audit = createAuditLog(db, await openAuditKey(opened.keychain, log));
   const records = createConnectionRecords(store);
   const status = createConnectionStatusTracker(events);
+  const directoryState = createDirectoryState({ db, audit, log });
   const connections = createConnectionService({
+    transport: { directory: directoryState.runtime },
+    onAuthenticated: (id) => directoryState.markAuthenticated(records.find(id)),
     records,
     keychain: opened.keychain,
     events,
@@ -103,9 +109,16 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     forgetCachedData: (id) => {
       void sync.cancel(id);
       cache.forget(id);
+      directoryState.forget(id);
     },
   });
-  const demo = createDemoWorkspace({ connections, records, keychain: opened.keychain, log });
+  const demo = createDemoWorkspace({
+    connections,
+    records,
+    keychain: opened.keychain,
+    log,
+    attachCertificate: (id, material) => directory.attachDemoCertificate(id, material),
+  });
 
   function info(): AppInfo {
     return describeApp({
@@ -203,6 +216,8 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     writes,
   };
 
+  const directory = createDirectoryService({ state: directoryState, connections, keychain: opened.keychain, events, audit, pathGrants: context.pathGrants, online });
+
   const handlers: HandlerMap = {
     ...createAppHandlers(context),
     ...createConnectionHandlers(context),
@@ -215,6 +230,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createKeyDisclosureHandlers(context),
     ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir), context.pathGrants),
     ...createRecoveryHandlers(NOTHING_TO_RECOVER),
+    ...createDirectoryHandlers(directory),
   };
   const router = createRouter(handlers, {
     log,

@@ -7,6 +7,7 @@ import { validateBaseUrl } from '../http';
 import { registerSecret } from '../http/redact';
 import { createProvider, providerModule } from '../providers';
 import type { Provider } from '../providers/types';
+import type { Transport } from '../providers/registry';
 import { credentialAccount } from '../vault/slots';
 import { checkConnectionInput } from '../../../shared/providers/connection-input';
 import { secretFields } from '../../../shared/providers/descriptor';
@@ -18,6 +19,10 @@ export interface ConnectionServiceDeps {
   keychain: Keychain;
   events: EventBus;
   fetch?: typeof fetch;
+  /** What providers need beyond a fetch (the directory's certificates and audit hook). */
+  transport?: Transport;
+  /** The user authenticated the connection: credentials saved, or a test passed (FAPI's x-fapi-auth-date). */
+  onAuthenticated?: (connectionId: string) => void;
   /** Drops everything cached for a connection (clients, outbox, sync state). */
   forgetCachedData?: (connectionId: string) => void;
 }
@@ -57,7 +62,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
   function provider(id: string): Provider {
     const cached = providers.get(id);
     if (cached) return cached;
-    const created = createProvider(get(id), secretSource(id), deps.fetch ? { fetch: deps.fetch } : undefined);
+    const created = createProvider(get(id), secretSource(id), { ...deps.transport, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
     providers.set(id, created);
     return created;
   }
@@ -113,6 +118,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     // Secrets first: a connection is never saved pointing at secrets that failed to store.
     await storeSecrets(id, checked.secrets);
     records.save(connection);
+    deps.onAuthenticated?.(id);
     await announce();
     return toView(connection);
   }
@@ -135,6 +141,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       next.auth = checked.auth;
       next.settings = checked.settings;
       await storeSecrets(current.id, checked.secrets);
+      if (Object.keys(checked.secrets).length > 0) deps.onAuthenticated?.(current.id);
     }
     records.save(next);
     dropProvider(current.id);
@@ -154,6 +161,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
   async function test(id: string): Promise<{ ok: true; latencyMs: number; total: number | null }> {
     const started = performance.now();
     const result = await provider(id).testConnection();
+    deps.onAuthenticated?.(id);
     return { ok: true, latencyMs: Math.round(performance.now() - started), total: result.total };
   }
 

@@ -18,4 +18,6 @@ export interface DemoSystem {
   start(opts: { port?: number; state?: unknown; secret: (slot: string) => Promise<string | null> }): Promise<DemoServer>;
   /** The connection to add for a fresh sandbox (its credentials go to the keychain like any others). */
   connection(server: DemoServer): Pick<ConnectionAdd, 'auth' | 'settings'>;
+  /** A sandbox with mutual TLS: the client certificate (and CA) it issued at this start, attached to its connection. */
+  clientCertificate?(server: DemoServer): { certPem: string; keyPem: string; caPem: string };
 }

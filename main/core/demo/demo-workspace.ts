@@ -7,7 +7,7 @@ import { credentialAccount } from '../vault/slots';
 import type { FactPulseSandbox } from '../sandbox/factpulse';
 import type { Logger } from '../log';
 import { DEMO_SYSTEMS, demoSystemFor } from './demo-systems';
-import type { DemoServer } from './demo-system';
+import type { DemoServer, DemoSystem } from './demo-system';
 
 export const DEMO_LABEL = DEMO_SYSTEMS[0]!.label;
 
@@ -35,7 +35,14 @@ export function createDemoWorkspace(deps: {
   records: ConnectionRecords;
   keychain: Keychain;
   log: Logger;
+  /** Keeps a sandbox's client certificate with its connection (mutual-TLS sandboxes issue a new one at each start). */
+  attachCertificate?: (connectionId: string, material: { certPem: string; keyPem: string; caPem: string }) => Promise<void>;
 }): DemoWorkspace {
+  async function attachCertificate(system: DemoSystem, connectionId: string, server: DemoServer): Promise<void> {
+    const material = system.clientCertificate?.(server);
+    if (material) await deps.attachCertificate?.(connectionId, material);
+  }
+
   const running = new Map<string, DemoServer>();
   const suspended = new Map<string, unknown>();
 
@@ -48,6 +55,7 @@ export function createDemoWorkspace(deps: {
         { demo: true },
       );
       running.set(connection.id, server);
+      await attachCertificate(system, connection.id, server);
       deps.log(`demo workspace: ${provider} sandbox started at ${server.url}`);
       return connection;
     } catch (err) {
@@ -86,6 +94,7 @@ export function createDemoWorkspace(deps: {
     suspended.delete(connectionId);
     running.set(connectionId, server);
     if (server.url !== stored.baseUrl) await deps.connections.update({ id: connectionId, baseUrl: server.url });
+    await attachCertificate(system, connectionId, server);
   }
 
   async function resumeExisting(): Promise<void> {

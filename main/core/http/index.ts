@@ -5,6 +5,7 @@ import { createLimiter } from './limiter';
 import type { Limiter } from './limiter';
 import { cappedBody, declaredLength, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STREAM_BYTES, readText, tooLargeError } from './body';
 import { isRedirect, redirectError } from './redirect';
+import { mapTlsError } from '../tls/tls-errors';
 
 export { validateBaseUrl } from './base-url';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STREAM_BYTES, describeBytes } from './body';
@@ -215,6 +216,9 @@ function mapFetchError(err: unknown, userSignal: AbortSignal | undefined, timeou
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) {
     return new AppError('OFFLINE', `The server cannot be reached (${code}).`);
   }
+  // Mutual TLS failures get their own codes (our certificate refused, theirs untrusted, handshake timeout).
+  const tls = mapTlsError(err);
+  if (tls) return tls;
   if (/CERT|SSL|TLS/i.test(code) || /certificate/i.test(cause?.message ?? '')) {
     return new AppError('TLS', `The server's TLS certificate was refused (${code || 'certificate error'}).`);
   }

@@ -4,6 +4,8 @@ import { DESCRIPTORS } from '../../../shared/providers';
 import type { ProviderDescriptor } from '../../../shared/providers';
 import type { StoredConnection } from '../connections/connection-records';
 import type { SecretReader } from './common/static-auth';
+import { createDirectoryProvider } from './directory';
+import type { DirectoryRuntime } from './directory';
 import { createFactPulseProvider } from './factpulse';
 import { createSitesProvider } from './sites';
 import { createTokenizationProvider } from './tokenization';
@@ -12,6 +14,8 @@ import type { Provider } from './types';
 /** How a provider reaches its server: tests and the demo pass a fetch; mutual TLS passes its own. */
 export interface Transport {
   fetch?: typeof fetch;
+  /** The directory's certificates, auth time and audit hook (it builds its own mutual-TLS agent). */
+  directory?: DirectoryRuntime;
 }
 
 export interface ProviderModule {
@@ -22,6 +26,8 @@ export interface ProviderModule {
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const fetchOf = (t: Transport) => (t.fetch ? { fetch: t.fetch } : {});
+
+const NO_DIRECTORY_RUNTIME: DirectoryRuntime = { credentials: () => ({ certificatePem: null, caPem: null, authenticatedAt: null }) };
 
 /** One line per provider: its descriptor and how to build it for a connection. */
 const MODULES: Partial<Record<ProviderId, ProviderModule>> = {
@@ -54,6 +60,11 @@ const MODULES: Partial<Record<ProviderId, ProviderModule>> = {
         secrets,
         ...fetchOf(t),
       }),
+  },
+  directory: {
+    descriptor: DESCRIPTORS.directory,
+    create: (c, secrets, t) =>
+      createDirectoryProvider({ connectionId: c.id, baseUrl: c.baseUrl, auth: c.auth, settings: c.settings ?? {}, secrets, runtime: t.directory ?? NO_DIRECTORY_RUNTIME }),
   },
 };
 

@@ -59,4 +59,9 @@ export const CHANNEL_SAMPLES: Partial<Record<Channel, unknown>> = {
   'webhook.verify': { ...keyRef, rawBody: '{"event":"x"}', signature: 'sha256=00' },
   'dialog.saveFile': { defaultName: 'backup.cdkeys' },
   'dialog.openFile': {},
+  'directory.importCertificate': { format: 'pem', connectionId: conn, certificatePath: '/nonexistent/fuzz/client.pem', privateKeyPath: '/nonexistent/fuzz/key.pem', passphrase },
+  'directory.certificate': { connectionId: conn },
+  'directory.rebuild': { connectionId: conn, filters: { page: 0, size: 10, startDate: '2025-01-01T00:00:00Z', endDate: '2025-02-01T00:00:00Z', role: 'DADOS', status: 'Active', name: 'Banco' }, incremental: false },
+  'directory.cancelRebuild': { connectionId: conn },
+  'directory.history': { connectionId: conn, limit: 10 },
 };
