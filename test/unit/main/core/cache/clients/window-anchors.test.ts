@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientWindowInputSchema } from '../../../../../../shared/schemas/cache';
+import type { ClientWindowInput } from '../../../../../../shared/schemas/cache';
+import { readDb, writeDb } from '../../../../../../main/core/cache/handles';
+import { createClientReads } from '../../../../../../main/core/cache/clients/client-reads';
+import type { ClientReads } from '../../../../../../main/core/cache/clients/client-reads';
+import { createClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
+import type { ClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
+import { createWindowAnchors } from '../../../../../../main/core/cache/clients/window-anchors';
+import { mulberry32 } from '../../../../../../main/core/sandbox/factpulse/state';
+import { generateClients } from '../../../../../fixtures/cache/generate-clients';
+import { tempDb } from '../temp-db';
+
+describe('choosing where a window starts reading', () => {
+  const total = () => 1_000;
+  const values = ['k', 1];
+
+  it('steps from the nearest remembered row, forward or backward, or from the nearer end', () => {
+    let token = 'a';
+    const anchors = createWindowAnchors(() => token);
+    expect(anchors.route('L', 0, 50, total)).toEqual({ from: 'start' });
+    expect(anchors.route('L', 300, 50, total)).toEqual({ from: 'start' });
+    expect(anchors.route('L', 700, 50, total)).toEqual({ from: 'end' });
+    anchors.remember('L', 500, values, values, 50);
+    expect(anchors.route('L', 500, 50, total)).toEqual({ from: 'anchor-forward', anchor: { offset: 500, values } });
+    expect(anchors.route('L', 560, 50, total)).toEqual({ from: 'anchor-forward', anchor: { offset: 549, values } });
+    expect(anchors.route('L', 400, 50, total)).toEqual({ from: 'anchor-backward', anchor: { offset: 500, values } });
+    expect(anchors.route('L', 10, 50, total)).toEqual({ from: 'start' });
+    expect(anchors.route('L', 450, 50, total)).toEqual({ from: 'anchor-backward', anchor: { offset: 500, values } });
+    expect(anchors.route('other list', 450, 50, total)).toEqual({ from: 'start' });
+    token = 'b';
+    expect(anchors.route('L', 450, 50, total)).toEqual({ from: 'start' });
+  });
+});
+
+describe('windows read from remembered rows', () => {
+  const NOW = '2025-06-01T00:00:00.000Z';
+  let cleanup: () => void;
+  let reads: ClientReads;
+  let writes: ClientWrites;
+
+  beforeEach(() => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    reads = createClientReads(readDb(t.db));
+    writes = createClientWrites(writeDb(t.db));
+    writes.upsertPage('A', generateClients('A', 600, 3), 1, NOW);
+  });
+  afterEach(() => cleanup());
+
+  const ids = (input: ClientWindowInput) => reads.window(clientWindowInputSchema.parse(input)).rows.map((r) => r.remoteId);
+  /** The whole list, paged by keyset cursor (a path that uses no offset). */
+  function everything(input: ClientWindowInput): string[] {
+    const out: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = reads.window(clientWindowInputSchema.parse({ ...input, limit: 500, cursor }));
+      out.push(...page.rows.map((r) => r.remoteId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
+
+  it('are the same slice of the full list whatever order they are asked in, for every sort, direction and filter', () => {
+    const random = mulberry32(5);
+    const filters: ClientWindowInput[] = [{}, { status: ['active'] }];
+    for (const filter of filters) {
+      for (const sort of ['name', 'updatedAt', 'status'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const all = everything({ ...filter, sort, direction });
+          for (let i = 0; i < 40; i++) {
+            const offset = Math.floor(random() * (all.length + 20));
+            const limit = 1 + Math.floor(random() * 60);
+            expect(ids({ ...filter, sort, direction, offset, limit }), `${sort} ${direction} @${offset}+${limit}`).toEqual(all.slice(offset, offset + limit));
+          }
+        }
+      }
+    }
+  });
+
+  it('forget what they remembered once the cache changes', () => {
+    const before = ids({ sort: 'name', offset: 250, limit: 40 });
+    expect(ids({ sort: 'name', offset: 250, limit: 40 })).toEqual(before);
+    writes.upsertPage('A', generateClients('A', 300, 9, 5_000), 2, NOW);
+    const all = everything({ sort: 'name' });
+    expect(all).toHaveLength(900);
+    expect(ids({ sort: 'name', offset: 250, limit: 40 })).toEqual(all.slice(250, 290));
+    writes.markUnseenRemoved('A', 2, NOW);
+    const left = everything({ sort: 'name' });
+    expect(left).toHaveLength(300);
+    expect(ids({ sort: 'name', offset: 250, limit: 40 })).toEqual(left.slice(250, 290));
+  });
+});
