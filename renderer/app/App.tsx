@@ -8,6 +8,7 @@ import { useStore } from '../stores/store';
 import { useAppearance } from './use-appearance';
 import { useCoreEvents } from './use-core-events';
 import { Screen } from './Screen';
+import { KeyboardLayer, SkipLink } from './KeyboardLayer';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
 import { StartupNotices } from '../screens/recovery/StartupNotices';
 
@@ -30,12 +31,16 @@ export function App() {
   if (!settings) return <p className="loading">{t('common.loading')}</p>;
   if (mode === 'recovery') return <RecoveryScreen />;
   return (
-    <Frame>
-      <StartupNotices />
-      <KeychainBanner />
-      <Screen />
-      <BackupFirstPrompt />
-      <Toasts />
-    </Frame>
+    <>
+      <SkipLink />
+      <Frame>
+        <StartupNotices />
+        <KeychainBanner />
+        <Screen />
+        <BackupFirstPrompt />
+        <KeyboardLayer />
+        <Toasts />
+      </Frame>
+    </>
   );
 }

@@ -1,4 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from '../stores/store';
+import { routeKey } from '../stores/nav-slice';
+import { focusHeadingWhenShown } from './focus-heading';
 import { KeysScreen } from '../screens/keys/KeysScreen';
 import { ActivityScreen } from '../screens/activity/ActivityScreen';
 import { DashboardScreen } from '../screens/DashboardScreen';
@@ -8,9 +11,20 @@ import { ClientDetailScreen } from '../screens/clients/ClientDetailScreen';
 import { ClientCreateScreen } from '../screens/clients/ClientCreateScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 
+/** After a navigation (not at start), focus goes to the new screen's heading. */
+function useFocusHeadingOnNavigation(key: string) {
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    const previous = shown.current;
+    shown.current = key;
+    if (previous !== null && previous !== key) return focusHeadingWhenShown();
+  }, [key]);
+}
+
 /** Route → screen. */
 export function Screen() {
   const route = useStore((s) => s.route);
+  useFocusHeadingOnNavigation(routeKey(route));
   switch (route.screen) {
     case 'dashboard':
       return <DashboardScreen />;

@@ -14,7 +14,7 @@ interface ConfirmDialogProps {
   onClose(): void;
 }
 
-/** Asks before a consequential action; stays open with the error when the action fails. */
+/** Asks before a consequential action (Cancel has focus first); stays open with the error when the action fails. */
 export function ConfirmDialog({ title, body, confirmLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -34,13 +34,14 @@ export function ConfirmDialog({ title, body, confirmLabel, danger, onConfirm, on
     <Dialog
       title={title}
       onClose={onClose}
+      onSubmit={() => void confirm()}
       testId="confirm-dialog"
       actions={
         <>
           <button type="button" onClick={onClose} data-autofocus>
             {t('common.cancel')}
           </button>
-          <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={() => void confirm()}>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
             {busy ? t('ui.working') : confirmLabel}
           </button>
         </>

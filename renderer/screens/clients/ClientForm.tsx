@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { clearingError } from '../../forms/field-errors';
 import { useFormSubmission } from '../../forms/use-form-submission';
+import { isEdited, useUnsavedGuard } from '../../app/use-unsaved-guard';
 import type { RendererExtension } from '../../providers';
 import { fieldsFromValues, formFields, initialValues, inputId } from './client-form-values';
 import type { FormMode, FormValues } from './client-form-values';
@@ -34,6 +35,7 @@ export function ClientForm({ descriptor, extension, mode, record, submitLabel, o
   const initial = useMemo(() => initialValues(fields, record), [fields, record]);
   const [values, setValues] = useState<FormValues>(initial);
   const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
+  useUnsavedGuard(!saving && isEdited(values, initial));
 
   function submit(e: FormEvent) {
     e.preventDefault();

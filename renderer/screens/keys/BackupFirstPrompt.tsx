@@ -61,11 +61,12 @@ export function BackupFirstPrompt() {
     <Dialog
       title={t('keychain.backupTitle')}
       onClose={() => close(null)}
+      onSubmit={submit}
       testId="keys-backup-first"
       actions={
         <>
           <button type="button" onClick={() => close(null)} data-autofocus>{t('common.cancel')}</button>
-          <button type="button" className="primary" onClick={submit}>{t('keychain.backupAndContinue')}</button>
+          <button type="submit" className="primary">{t('keychain.backupAndContinue')}</button>
         </>
       }
     >

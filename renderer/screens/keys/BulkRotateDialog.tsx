@@ -47,21 +47,22 @@ export function BulkRotateDialog({ selected, connections, names, onClose }: Prop
   const actions = jobId ? (
     <>
       {running && <button type="button" className="danger" disabled={busy} onClick={() => void cancel()}>{t('keys.jobs.cancel')}</button>}
-      <button type="button" className="primary" onClick={onClose}>{t('keys.close')}</button>
+      <button type="submit" className="primary">{t('keys.close')}</button>
     </>
   ) : (
     <>
       <button type="button" onClick={onClose}>{t('common.cancel')}</button>
       {preview ? (
-        <button type="button" className="primary" disabled={busy || preview.clients.length === 0} onClick={() => void start()}>{t('keys.bulk.start')}</button>
+        <button type="submit" className="primary" disabled={busy || preview.clients.length === 0}>{t('keys.bulk.start')}</button>
       ) : (
-        <button type="button" className="primary" disabled={busy || !target} onClick={() => void loadPreview()}>{t('keys.bulk.preview')}</button>
+        <button type="submit" className="primary" disabled={busy || !target}>{t('keys.bulk.preview')}</button>
       )}
     </>
   );
 
+  const submit = () => (jobId ? onClose() : void (preview ? start() : loadPreview()));
   return (
-    <Dialog title={t('keys.bulk.title')} onClose={onClose} testId="keys-bulk-dialog" actions={actions}>
+    <Dialog title={t('keys.bulk.title')} onClose={onClose} onSubmit={submit} testId="keys-bulk-dialog" actions={actions}>
       {!jobId && (
         <div className="form-grid">
           <span className="label">{t('keys.bulk.scope')}</span>

@@ -75,7 +75,7 @@ export function ExportBackupDialog({ row, selected, connections, names, onClose 
 
   if (done) {
     return (
-      <Dialog title={t('keys.backup.exportTitle')} onClose={onClose} testId="keys-export-done" actions={<button type="button" className="primary" onClick={onClose}>{t('keys.close')}</button>}>
+      <Dialog title={t('keys.backup.exportTitle')} onClose={onClose} onSubmit={onClose} testId="keys-export-done" actions={<button type="submit" className="primary">{t('keys.close')}</button>}>
         <p className="ok">{t('keys.backup.exported', { count: done.clients.length })}</p>
         <p className="mono" data-testid="export-path">{done.path}</p>
         <ul className="plain-list">
@@ -99,11 +99,12 @@ export function ExportBackupDialog({ row, selected, connections, names, onClose 
     <Dialog
       title={t('keys.backup.exportTitle')}
       onClose={onClose}
+      onSubmit={() => void submit()}
       testId="keys-export-dialog"
       actions={
         <>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>{busy ? t('ui.working') : t('keys.backup.export')}</button>
+          <button type="submit" className="primary" disabled={busy}>{busy ? t('ui.working') : t('keys.backup.export')}</button>
         </>
       }
     >

@@ -78,16 +78,17 @@ export function ImportBackupDialog({ connections, names, onClose }: Props) {
     <Dialog
       title={t('keys.backup.importTitle')}
       onClose={onClose}
+      onSubmit={() => void (inspection ? importKeys() : inspect())}
       testId="keys-import-backup-dialog"
       actions={
         <>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
           {inspection ? (
-            <button type="button" className="primary" disabled={busy || !passphrase || (different && !replace)} onClick={() => void importKeys()}>
+            <button type="submit" className="primary" disabled={busy || !passphrase || (different && !replace)}>
               {busy ? t('ui.working') : t('keys.backup.import')}
             </button>
           ) : (
-            <button type="button" className="primary" disabled={busy} onClick={() => void inspect()}>{t('keys.backup.inspect')}</button>
+            <button type="submit" className="primary" disabled={busy}>{t('keys.backup.inspect')}</button>
           )}
         </>
       }

@@ -58,11 +58,12 @@ export function ImportKeyDialog({ connections, initial, onClose }: Props) {
     <Dialog
       title={t('keys.importKey.title')}
       onClose={onClose}
+      onSubmit={() => void submit()}
       testId="keys-import-key-dialog"
       actions={
         <>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="button" className="primary" disabled={busy || (conflict !== null && !replace)} onClick={() => void submit()}>
+          <button type="submit" className="primary" disabled={busy || (conflict !== null && !replace)}>
             {busy ? t('ui.working') : t('keys.importKey.submit')}
           </button>
         </>

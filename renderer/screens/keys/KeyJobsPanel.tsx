@@ -67,7 +67,7 @@ export function KeyJobsPanel({ jobs, names }: { jobs: KeyJob[]; names: Record<st
         </table>
       )}
       {details && (
-        <Dialog title={t('keys.bulk.results')} onClose={() => setDetails(null)} testId="keys-job-results" actions={<button type="button" className="primary" onClick={() => setDetails(null)}>{t('keys.close')}</button>}>
+        <Dialog title={t('keys.bulk.results')} onClose={() => setDetails(null)} onSubmit={() => setDetails(null)} testId="keys-job-results" actions={<button type="submit" className="primary">{t('keys.close')}</button>}>
           <JobResults jobId={details.jobId} version={details.state} names={names} />
         </Dialog>
       )}

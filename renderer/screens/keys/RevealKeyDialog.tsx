@@ -53,12 +53,13 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
       <Dialog
         title={t('keys.revealTitle', { name: clientLabel(row) })}
         onClose={close}
+        onSubmit={() => void reveal()}
         testId="keys-reveal-confirm"
         actions={
           <>
             <button type="button" onClick={close} data-autofocus>{t('common.cancel')}</button>
             <button type="button" onClick={() => void copy()}>{t('keys.copy')}</button>
-            <button type="button" className="danger" onClick={() => void reveal()}>{t('keys.revealConfirm')}</button>
+            <button type="submit" className="danger">{t('keys.revealConfirm')}</button>
           </>
         }
       >
@@ -69,7 +70,7 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
     );
   }
   return (
-    <Dialog title={t('keys.revealTitle', { name: clientLabel(row) })} onClose={close} testId="keys-reveal" actions={<button type="button" className="primary" onClick={close}>{t('keys.close')}</button>}>
+    <Dialog title={t('keys.revealTitle', { name: clientLabel(row) })} onClose={close} onSubmit={close} testId="keys-reveal" actions={<button type="submit" className="primary">{t('keys.close')}</button>}>
       <div className="secret-box">
         <output className={shown ? 'secret-value mono' : 'secret-value mono masked'} aria-label={t('keys.revealed')} data-testid="revealed-key">
           {shown ? key : '•'.repeat(44)}

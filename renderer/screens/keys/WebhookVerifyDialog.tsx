@@ -39,11 +39,12 @@ export function WebhookVerifyDialog({ connectionId, clientUid, onClose }: { conn
     <Dialog
       title={t('keys.webhook.title')}
       onClose={onClose}
+      onSubmit={() => void verify()}
       testId="keys-webhook-verify"
       actions={
         <>
           <button type="button" onClick={onClose}>{t('keys.close')}</button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void verify()}>{busy ? t('ui.working') : t('keys.webhook.check')}</button>
+          <button type="submit" className="primary" disabled={busy}>{busy ? t('ui.working') : t('keys.webhook.check')}</button>
         </>
       }
     >

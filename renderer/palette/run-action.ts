@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import { call, errorShape } from '../app/bridge';
+import { keyRowId } from '../stores/keys-slice';
+import { useStore } from '../stores/store';
+import type { PaletteAction } from './palette-actions';
+import { rowsOlderThan } from './palette-actions';
+
+/** Runs a palette action; what it did (or why it could not) is said in a toast. */
+export async function runPaletteAction(action: PaletteAction, t: TFunction): Promise<void> {
+  const store = useStore.getState();
+  switch (action.id) {
+    case 'sync-all':
+      for (const id of action.connectionIds) store.syncNow(id);
+      store.toast('success', t('palette.syncStarted', { count: action.connectionIds.length }));
+      return;
+    case 'new-client':
+      store.navigate({ screen: 'client-new', connectionId: action.connectionId });
+      return;
+    case 'add-connection':
+      store.navigate({ screen: 'connections' }, 'connections.add');
+      return;
+    case 'start-demo':
+      try {
+        const connection = await call('demo.start', {});
+        await store.loadConnections();
+        void store.testConnection(connection.id);
+        store.toast('success', t('palette.demoStarted'));
+        store.navigate({ screen: 'clients' });
+      } catch (err) {
+        store.toast('error', errorShape(err).message);
+      }
+      return;
+    case 'rotate-older': {
+      await store.loadKeys();
+      const ids = rowsOlderThan(useStore.getState().keyRows, action.days, keyRowId);
+      store.setKeySelection(ids);
+      store.navigate({ screen: 'keys' });
+      const message = ids.length > 0 ? t('palette.rotateSelected', { count: ids.length, days: action.days }) : t('palette.rotateNone', { days: action.days });
+      store.toast('success', message);
+      return;
+    }
+  }
+}
