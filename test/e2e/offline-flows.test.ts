@@ -70,6 +70,8 @@ describe('Offline flows: cache, sync, outbox conflicts and the audit log', () =>
     await page.reload();
     await page.click('[data-nav="clients"]');
     await page.getByTestId('offline-banner').waitFor();
+    // The demo workspace has several systems: keep to the FactPulse one.
+    await page.selectOption('#clients-connection', connectionId);
 
     const prefix = target.name.split(' ')[0]!.slice(0, 4);
     await page.getByLabel('Search').fill(prefix.toLowerCase());
@@ -179,7 +181,7 @@ describe('Offline flows: cache, sync, outbox conflicts and the audit log', () =>
     await page.click('[data-theme-choice="dark"]');
     await page.selectOption('#settings-language', 'fr');
     await page.click('[data-nav="clients"]');
-    await page.getByRole('button', { name: 'Synchroniser' }).waitFor();
+    await page.locator('[data-sync-now="Demo workspace (sandbox)"]', { hasText: 'Synchroniser' }).waitFor();
     await page.getByLabel('Rechercher').fill('lib');
     await page.waitForFunction(() => {
       const marks = [...document.querySelectorAll('table.clients-table tbody tr mark')];
