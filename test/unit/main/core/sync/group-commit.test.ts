@@ -67,4 +67,15 @@ describe('group commit', () => {
     const commits = createGroupCommit({ maxPending: 2, maxBatch: 2, commit: () => {} });
     await expect(commits.drain()).resolves.toBeUndefined();
   });
+  it('asks maxBatch before each commit, so a walk can allow larger transactions once it knows it may', async () => {
+    const batches: number[][] = [];
+    let allowed = 2;
+    const commits = createGroupCommit({ maxPending: 20, maxBatch: () => allowed, commit: (pages) => void batches.push(pages.map((p) => p.page)) });
+    for (let n = 1; n <= 3; n++) await commits.add(page(n));
+    await turn();
+    allowed = 8;
+    for (let n = 4; n <= 12; n++) await commits.add(page(n));
+    await commits.drain();
+    expect(batches).toEqual([[1, 2], [3, 4, 5, 6, 7, 8, 9, 10], [11, 12]]);
+  });
 });
