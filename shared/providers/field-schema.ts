@@ -67,15 +67,26 @@ export function fieldSchema(field: FieldDescriptor): z.ZodType {
   }
 }
 
+/** A required field that is absent reads as empty, so it gets the same "Required" message as a blank one. */
+function requiredSchema(field: FieldDescriptor): z.ZodType {
+  if (field.type === 'boolean' || field.type === 'enum') return fieldSchema(field);
+  const empty = field.type === 'list' ? [] : '';
+  return z.preprocess((v) => (v === undefined || v === null ? empty : v), fieldSchema(field));
+}
+
 function objectOf(fields: readonly FieldDescriptor[], partial: boolean): z.ZodObject {
   const common: Record<string, z.ZodType> = {};
   const extra: Record<string, z.ZodType> = {};
   for (const field of fields) {
-    const schema = partial || !field.required ? fieldSchema(field).optional() : fieldSchema(field);
+    const schema = partial || !field.required ? fieldSchema(field).optional() : requiredSchema(field);
     if (field.key.startsWith('extra.')) extra[field.key.slice('extra.'.length)] = schema;
     else common[field.key] = schema;
   }
-  return z.object({ ...common, ...(Object.keys(extra).length ? { extra: z.object(extra).strict().optional() } : {}) }).strict();
+  const needsExtra = !partial && fields.some((f) => f.required && f.key.startsWith('extra.'));
+  const extraSchema = needsExtra
+    ? z.preprocess((v) => v ?? {}, z.object(extra).strict())
+    : z.object(extra).strict().optional();
+  return z.object({ ...common, ...(Object.keys(extra).length ? { extra: extraSchema } : {}) }).strict();
 }
 
 /** The client form of a provider: create needs every required field; an edit sends any subset. */

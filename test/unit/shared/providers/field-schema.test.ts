@@ -21,8 +21,14 @@ describe('clientFieldsSchemaFor', () => {
 
   it('tokenization: the contact email is checked, extras are nested, unknown keys refused', () => {
     const create = clientFieldsSchemaFor(DESCRIPTORS.tokenization, 'create');
-    expect(messages(create.safeParse({ name: 'Acme', extra: { contactEmail: 'not-an-email' } }))).toEqual(['extra.contactEmail: validation.email']);
-    expect(create.safeParse({ name: 'Acme', extra: { directPartnerName: 'Root', contactEmail: 'a@b.fr' } }).success).toBe(true);
+    const contact = { contactFirstName: 'Camille', contactLastName: 'Durand' };
+    expect(messages(create.safeParse({ name: 'Acme', extra: { ...contact, contactEmail: 'not-an-email' } }))).toEqual(['extra.contactEmail: validation.email']);
+    expect(messages(create.safeParse({ name: 'Acme', extra: { contactEmail: 'a@b.fr' } }))).toEqual([
+      'extra.contactFirstName: validation.required',
+      'extra.contactLastName: validation.required',
+    ]);
+    expect(create.safeParse({ name: 'Acme', extra: { directPartnerName: 'Root', ...contact, contactEmail: 'a@b.fr' } }).success).toBe(true);
+    expect(messages(create.safeParse({ name: 'Acme' }))).toContain('extra.contactEmail: validation.required');
     expect(create.safeParse({ name: 'Acme', extra: { mid: 'x' } }).success).toBe(false);
   });
 });
