@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
+import { invokeIn } from './support/invoke';
 import type { TokenizationState } from '../../main/core/sandbox/tokenization';
 
-type Invoke = { clientdesk: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; value: unknown; error?: unknown }> } };
 interface Row { remoteId: string; name: string; version?: number }
 
 /**
@@ -23,11 +23,7 @@ describe('Versioned edits and typed-name deletes in the Clients area', () => {
     await harness?.close();
   });
 
-  async function invoke<T>(channel: string, input?: unknown): Promise<T> {
-    const envelope = await harness.page.evaluate(([c, i]) => (window as unknown as Invoke).clientdesk.invoke(c, i ?? undefined), [channel, input] as const);
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value as T;
-  }
+  const invoke = <T>(channel: string, input?: unknown) => invokeIn<T>(harness.page, channel, input);
 
   async function openTarget() {
     const { page } = harness;

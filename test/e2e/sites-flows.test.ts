@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
+import { invokeIn } from './support/invoke';
 import type { SitesState } from '../../main/core/sandbox/sites';
 
-type Invoke = { clientdesk: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; value: unknown; error?: unknown }> } };
 interface ConnectionView { id: string; label: string; provider: string; demo: boolean }
 interface Row { remoteId: string; name: string; identifier: string | null; connectionId: string; extra: Record<string, unknown> }
 
@@ -30,11 +30,7 @@ describe('Sites registry flows: the Clients area built from the descriptor', () 
     await harness?.close();
   });
 
-  async function invoke<T>(channel: string, input?: unknown): Promise<T> {
-    const envelope = await harness.page.evaluate(([c, i]) => (window as unknown as Invoke).clientdesk.invoke(c, i ?? undefined), [channel, input] as const);
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value as T;
-  }
+  const invoke = <T>(channel: string, input?: unknown) => invokeIn<T>(harness.page, channel, input);
 
   function onServer(name: string) {
     return [...registryState.clients.values()].find((c) => c.nom === name);

@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../shared/errors';
-import { errorShape } from '../../app/bridge';
+import { useAction } from '../../app/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { NewerVersion } from './newer-version';
 
@@ -16,18 +14,8 @@ interface Props {
 /** The server has a newer version than the one edited: say both, and let the user choose. */
 export function NewerVersionNotice({ versions, onSaveAnyway, onReload }: Props) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  async function saveAnyway() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSaveAnyway();
-    } catch (err) {
-      setError(errorShape(err));
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAction();
+  const saveAnyway = () => run(onSaveAnyway);
   return (
     <div className="conflict-notice" role="alert" data-testid="newer-version">
       <strong>{t('clients.newerTitle')}</strong>
