@@ -1,24 +1,47 @@
 import { useTranslation } from 'react-i18next';
-import { ERROR_MESSAGES, KEY_NOT_KEPT_MESSAGE } from '../../shared/errors';
 import type { AppErrorShape } from '../../shared/errors';
+import { errorSentence } from './error-wording';
+import './error-notice.css';
 
-/** States precisely what failed: the error code, what it means, and the server's own message. */
+/** The technical facts of an error, for support: code, HTTP status, request reference and main's message. */
+export function ErrorDetails({ error }: { error: AppErrorShape }) {
+  const { t } = useTranslation();
+  const requestId = [error.details?.supportId, error.details?.interactionId, error.details?.requestId].find((v): v is string => typeof v === 'string');
+  return (
+    <details className="error-details" data-testid="error-details">
+      <summary>{t('errors.details')}</summary>
+      <dl>
+        <dt>{t('errors.code')}</dt>
+        <dd className="mono" data-testid="error-code">{error.code}</dd>
+        {typeof error.details?.status === 'number' && (
+          <>
+            <dt>{t('errors.status')}</dt>
+            <dd className="mono">{t('ui.httpStatus', { status: error.details.status })}</dd>
+          </>
+        )}
+        {requestId && (
+          <>
+            <dt>{t('errors.requestId')}</dt>
+            <dd className="mono">{requestId}</dd>
+          </>
+        )}
+        <dt>{t('errors.message')}</dt>
+        <dd lang="en">{error.message}</dd>
+      </dl>
+    </details>
+  );
+}
+
+/** Says what failed in plain words in the user's language; the code and the raw message wait in "Details". */
 export function ErrorNotice({ error, title }: { error: AppErrorShape | null; title?: string }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
-  // A key refused because secrets are memory-only: the why and what to do, in the user's language, say it all.
-  const keyNotKept = error?.code === 'KEYCHAIN_UNAVAILABLE' && error.details?.keychain === 'memory-only';
   return (
     <div aria-live="assertive">
       {error && (
         <div className="error-notice" role="alert" data-error-code={error.code}>
           {title && <strong className="error-title">{title}</strong>}
-          <p>
-            <span className="badge danger mono">{error.code}</span>{' '}
-            {keyNotKept ? KEY_NOT_KEPT_MESSAGE[lang] : (ERROR_MESSAGES[error.code]?.[lang] ?? '')}
-            {typeof error.details?.status === 'number' && <span className="muted"> {t('ui.httpStatus', { status: error.details.status })}</span>}
-          </p>
-          {!keyNotKept && <p className="error-detail">{error.message}</p>}
+          <p className="error-sentence">{errorSentence(error, i18n.language, t)}</p>
+          <ErrorDetails error={error} />
         </div>
       )}
     </div>

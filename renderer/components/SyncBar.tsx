@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../shared/schemas/connections';
 import type { SyncProgress } from '../../shared/schemas/cache';
 import { timeAgo } from '../app/format-time';
+import { errorSentence, storedError } from './error-wording';
+import { ErrorDetails } from './ErrorNotice';
 import { useStore } from '../stores/store';
 import './offline.css';
 
@@ -33,6 +35,7 @@ function SyncRow({ connection }: { connection: Connection }) {
   const syncNow = useStore((s) => s.syncNow);
   const running = progress?.state === 'running' || (state?.inProgress ?? false);
   const last = state?.lastCompletedAt ?? null;
+  const failure = progress?.error ? storedError(progress.error.code, progress.error.message) : null;
   return (
     <div className="sync-row" data-sync-connection={connection.label} data-sync-state={running ? 'running' : (progress?.state ?? 'idle')}>
       <span className="sync-label">
@@ -45,10 +48,11 @@ function SyncRow({ connection }: { connection: Connection }) {
         {running ? t('offline.syncing') : t('offline.syncNow')}
       </button>
       {progress?.state === 'running' && <ProgressLine progress={progress} />}
-      {progress?.state === 'failed' && progress.error && (
-        <p className="sync-error" role="alert" data-sync-error={progress.error.code}>
-          {t('offline.syncFailed', { code: progress.error.code })} {progress.error.message}
-        </p>
+      {progress?.state === 'failed' && failure && (
+        <div className="sync-error" role="alert" data-sync-error={failure.code}>
+          {t('offline.syncFailed', { reason: errorSentence(failure, i18n.language, t) })}
+          <ErrorDetails error={failure} />
+        </div>
       )}
     </div>
   );

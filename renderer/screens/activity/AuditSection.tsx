@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../../shared/schemas/cache';
 import { call, errorShape } from '../../app/bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
+import { useAuditWording } from './AuditSummary';
 import { downloadText } from './download';
 
 const PAGE_SIZE = 50;
@@ -23,6 +24,7 @@ export function AuditSection() {
   const [verified, setVerified] = useState<Verified | null>(null);
   const [busy, setBusy] = useState<'verify' | 'csv' | 'json' | null>(null);
   const beforeId = pages[pages.length - 1];
+  const wording = useAuditWording();
   const labelOf = (id: string | null) => (id ? (connections.find((c) => c.id === id)?.label ?? id) : '—');
 
   const [reloads, setReloads] = useState(0);
@@ -121,10 +123,10 @@ export function AuditSection() {
                   <td className="nowrap">{new Date(e.at).toLocaleString(i18n.language)}</td>
                   <td className="ellipsis">{labelOf(e.connectionId)}</td>
                   <td className="mono ellipsis" title={e.clientId ?? undefined}>{e.clientId ? e.clientId.slice(0, 8) : '—'}</td>
-                  <td className="mono action">{e.action}</td>
+                  <td className="action">{wording.action(e.action)}</td>
                   <td><span className={`badge outcome-${e.outcome}`}>{t(`activity.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</span></td>
                   <td className="mono ellipsis">{e.requestId ?? '—'}</td>
-                  <td className="summary">{e.summary}</td>
+                  <td className="summary">{wording.summary(e.action, e.summary)}</td>
                 </tr>
               ))}
             </tbody>

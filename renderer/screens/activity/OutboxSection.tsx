@@ -5,8 +5,10 @@ import type { OutboxItem } from '../../../shared/schemas/cache';
 import { call, errorShape } from '../../app/bridge';
 import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorDetails, ErrorNotice } from '../../components/ErrorNotice';
+import { errorSentence, storedError } from '../../components/error-wording';
 import { useStore } from '../../stores/store';
+import { useAuditWording } from './AuditSummary';
 import { ConflictView } from './ConflictView';
 
 function clientName(item: OutboxItem): string {
@@ -18,6 +20,7 @@ function OutboxRow({ item, onDiscard }: { item: OutboxItem; onDiscard(item: Outb
   const { t, i18n } = useTranslation();
   const navigate = useStore((s) => s.navigate);
   const { busy, error, run } = useAction();
+  const wording = useAuditWording();
 
   const retry = () =>
     run(async () => {
@@ -33,7 +36,7 @@ function OutboxRow({ item, onDiscard }: { item: OutboxItem; onDiscard(item: Outb
         <button type="button" className="link" onClick={() => navigate({ screen: 'client', connectionId: item.connectionId, remoteId: item.remoteId })}>
           {clientName(item)}
         </button>
-        <span>{item.summary}</span>
+        <span>{wording.summary(item.action, item.summary)}</span>
         <span className="muted">
           {new Date(item.createdAt).toLocaleString(i18n.language)}
           {item.attempts > 0 && ` · ${t('activity.attempts', { count: item.attempts })}`}
@@ -50,9 +53,10 @@ function OutboxRow({ item, onDiscard }: { item: OutboxItem; onDiscard(item: Outb
         </span>
       </div>
       {item.errorCode && item.state === 'failed' && (
-        <p className="error" data-outbox-error={item.errorCode}>
-          <span className="badge danger mono">{item.errorCode}</span> {item.errorMessage}
-        </p>
+        <div className="error" data-outbox-error={item.errorCode}>
+          {errorSentence(storedError(item.errorCode, item.errorMessage ?? ''), i18n.language, t)}
+          <ErrorDetails error={storedError(item.errorCode, item.errorMessage ?? '')} />
+        </div>
       )}
       <ErrorNotice error={error} />
       {item.state === 'conflict' && <ConflictView item={item} />}
@@ -63,6 +67,7 @@ function OutboxRow({ item, onDiscard }: { item: OutboxItem; onDiscard(item: Outb
 /** Changes waiting to reach the server: send now, retry, discard, or settle a conflict. */
 export function OutboxSection() {
   const { t } = useTranslation();
+  const wording = useAuditWording();
   const items = useStore((s) => s.outboxItems);
   const error = useStore((s) => s.outboxError);
   const connections = useStore((s) => s.connections);
@@ -111,7 +116,7 @@ export function OutboxSection() {
       {discarding && (
         <ConfirmDialog
           title={t('activity.discardTitle')}
-          body={t('activity.discardBody', { summary: discarding.summary, name: clientName(discarding) })}
+          body={t('activity.discardBody', { summary: wording.summary(discarding.action, discarding.summary), name: clientName(discarding) })}
           confirmLabel={t('activity.discard')}
           danger
           onConfirm={async () => {
