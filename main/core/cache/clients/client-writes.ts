@@ -87,8 +87,12 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   const ftsDropIds = db.write<[string]>(`${FTS_DROP} WHERE id IN (SELECT value FROM json_each(?))`);
   // Rows this write inserted all have ids past the last id before it; the rows it updated are listed.
   const ftsAddWritten = db.write<[number, string]>(`${FTS_ADD} WHERE id > ? OR id IN (SELECT value FROM json_each(?))`);
-  const markSeen = db.write<[number, string, string]>(
-    `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))`,
+  // A walk's page marks every row it lists as seen while it reads what the cache knows of them (one pass over
+  // the unique index instead of a lookup and, for the unchanged rows, a second update); the rows that
+  // changed are written again below, which marks them too.
+  const seenKnown = db.write<[number, string, string], KnownRow>(
+    `UPDATE clients SET seen_walk = ? WHERE connection_id = ? AND remote_id IN (SELECT value FROM json_each(?))
+      RETURNING id, remote_id, content_hash, removed_at`,
   );
   // The text columns do not change here, so the rows' text can be dropped from the index after the update.
   const removeUnseen = db.write<[string, string, number], { id: number }>(`UPDATE clients SET removed_at = ? WHERE ${UNSEEN} RETURNING id`);
@@ -161,11 +165,12 @@ export function createClientWrites(db: WriteDb): ClientWrites {
       // A connection with nothing cached yet (its first sync) has no rows to compare against.
       const known = new Map<string, KnownRow>();
       if (anyRow.get(connectionId)) {
-        for (const row of existing.all(connectionId, JSON.stringify(records.map((r) => r.remoteId)))) known.set(row.remote_id, row);
+        const remoteIds = JSON.stringify(records.map((r) => r.remoteId));
+        const rows = walkId === null ? existing.all(connectionId, remoteIds) : seenKnown.all(walkId, connectionId, remoteIds);
+        for (const row of rows) known.set(row.remote_id, row);
       }
       const toWrite: ClientRecord[] = [];
       const hashed = new Map<ClientRecord, [string, string]>();
-      const unchanged: string[] = [];
       const updatedIds = new Set<number>();
       const indexedIds = new Set<number>();
       for (const record of records) {
@@ -173,10 +178,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
         if (before) {
           const extraJson = canonicalJson(record.extra);
           const hash = contentHash(record, extraJson);
-          if (before.content_hash === hash && before.removed_at === null) {
-            unchanged.push(record.remoteId);
-            continue;
-          }
+          if (before.content_hash === hash && before.removed_at === null) continue;
           hashed.set(record, [hash, extraJson]);
           updatedIds.add(before.id);
           if (before.removed_at === null) indexedIds.add(before.id);
@@ -197,8 +199,6 @@ export function createClientWrites(db: WriteDb): ClientWrites {
           index();
         }
       }
-      // Changed rows are marked seen by the upsert itself; only the skipped ones need a second touch.
-      if (walkId !== null && unchanged.length) markSeen.run(walkId, connectionId, JSON.stringify(unchanged));
       return { written, seen: records.length };
     });
   }
