@@ -10,6 +10,7 @@ import { ClientsScreen } from '../screens/clients/ClientsScreen';
 import { ClientDetailScreen } from '../screens/clients/ClientDetailScreen';
 import { ClientCreateScreen } from '../screens/clients/ClientCreateScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { RebuildScreen } from '../screens/directory/RebuildScreen';
 
 /** After a navigation (not at start), focus goes to the new screen's heading. */
 function useFocusHeadingOnNavigation(key: string) {
@@ -42,5 +43,7 @@ export function Screen() {
       return <ConnectionsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'directory':
+      return <RebuildScreen />;
   }
 }

@@ -5,7 +5,7 @@ import type { ScreenId } from '../stores/nav-slice';
 
 const NAV: ScreenId[] = ['dashboard', 'clients', 'keys', 'activity', 'connections', 'settings'];
 
-function activeScreen(screen: string): ScreenId {
+function activeScreen(screen: string): ScreenId | 'directory' {
   if (screen === 'client' || screen === 'client-new') return 'clients';
   return screen as ScreenId;
 }
@@ -15,6 +15,9 @@ export function Frame({ children }: { children: ReactNode }) {
   const route = useStore((s) => s.route);
   const navigate = useStore((s) => s.navigate);
   const current = activeScreen(route.screen);
+  // The registry rebuild screen exists only for connections that have one.
+  const hasRegistry = useStore((s) => s.connections.some((c) => c.capabilities.includes('rebuildRegistry')));
+  const items: Array<ScreenId | 'directory'> = hasRegistry ? [...NAV.slice(0, 4), 'directory', ...NAV.slice(4)] : NAV;
   return (
     <div className="frame">
       <nav className="sidebar" aria-label="Main">
@@ -26,7 +29,7 @@ export function Frame({ children }: { children: ReactNode }) {
           </span>
         </div>
         <ul>
-          {NAV.map((id) => (
+          {items.map((id) => (
             <li key={id}>
               <button
                 type="button"

@@ -7,6 +7,7 @@ export const en = {
     activity: 'Activity',
     connections: 'Connections',
     settings: 'Settings',
+    directory: 'Directory',
   },
   common: {
     loading: 'Loading…',

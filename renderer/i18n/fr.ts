@@ -9,6 +9,7 @@ export const fr: Messages = {
     activity: 'Activité',
     connections: 'Connexions',
     settings: 'Réglages',
+    directory: 'Annuaire',
   },
   common: {
     loading: 'Chargement…',

@@ -7,6 +7,8 @@ export type ScreenId = (typeof SCREENS)[number];
 
 export type Route =
   | { screen: ScreenId }
+  /** Shown in the sidebar only while some connection can rebuild a registry. */
+  | { screen: 'directory' }
   | { screen: 'client'; connectionId: string; remoteId: string }
   | { screen: 'client-new'; connectionId: string };
 

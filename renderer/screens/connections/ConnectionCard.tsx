@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConnectionStateBadge } from '../../components/StatusBadge';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { useStore } from '../../stores/store';
+import { CertificateSection } from '../directory/CertificateSection';
 
 interface ConnectionCardProps {
   connection: Connection;
@@ -73,6 +74,7 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
         )}
       </div>
       {result && !result.ok && <ErrorNotice error={result.error} title={t('connections.testFailed')} />}
+      {connection.capabilities.includes('mtls') && <CertificateSection connection={connection} />}
       <div className="actions">
         <button type="button" className="primary" disabled={testing} onClick={() => void testConnection(connection.id)}>
           {testing ? t('connections.testing') : t('connections.test')}

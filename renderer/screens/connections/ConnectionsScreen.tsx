@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
+import { CredentialInventory } from '../directory/CredentialInventory';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; connection: Connection } | null;
 
@@ -59,6 +60,7 @@ export function ConnectionsScreen() {
           <ConnectionCard key={c.id} connection={c} onEdit={() => setEditing({ mode: 'edit', connection: c })} onRemove={() => setRemoving(c)} />
         ))}
       </div>
+      <CredentialInventory />
       {removing && (
         <ConfirmDialog
           title={t('connections.removeTitle', { label: removing.label })}

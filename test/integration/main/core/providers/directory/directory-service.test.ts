@@ -14,7 +14,10 @@ import type { EventPayload } from '../../../../../../shared/ipc';
 import { scriptedDialogs } from '../../../../../fixtures/dialogs/scripted-dialogs';
 import { createStandInKeychain } from '../../../../../fixtures/keys/stand-in-keychain';
 
-type Envelope = { ok: true; value: any } | { ok: false; error: { code: string; message: string; details?: Record<string, any> } };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field below
+type Envelope = { ok: true; value: any } | { ok: false; error: { code: string; message: string; details?: Details } };
+type Details = { notAfter?: string; fields?: Array<{ field: string; message: string }>; [key: string]: unknown };
+const details = (e: Envelope): Details => (e.ok ? {} : (e.error.details ?? {}));
 
 let dir: string;
 let sandbox: DirectorySandbox;
@@ -68,7 +71,7 @@ describe('certificate import', () => {
       privateKeyPath: await pick(file('expired-key.pem', expired.keyPem)),
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'expired' } } });
-    expect((r as { error: { details: { notAfter: string } } }).error.details.notAfter).toMatch(/^\d{4}-/);
+    expect(details(r).notAfter).toMatch(/^\d{4}-/);
     const other = await sandbox.mint.client();
     const mismatch = await call('directory.importCertificate', {
       format: 'pem',
@@ -133,10 +136,10 @@ describe('rebuilds', () => {
     const before = sandbox.requests.length;
     const r = await call('directory.rebuild', { connectionId, filters: { page: -1, size: 5000, startDate: '2025-13-01', endDate: '2024-01-01T00:00:00Z', status: 'Paused' } });
     expect(r.ok).toBe(false);
-    const fields = (r as { error: { details: { fields: Array<{ field: string }> } } }).error.details.fields.map((f) => f.field).sort();
+    const fields = (details(r).fields ?? []).map((f) => f.field).sort();
     expect(fields).toEqual(['filters.page', 'filters.size', 'filters.startDate', 'filters.status']);
     const order = await call('directory.rebuild', { connectionId, filters: { startDate: '2025-02-01T00:00:00Z', endDate: '2025-01-01T00:00:00Z' } });
-    expect((order as { error: { details: { fields: Array<{ field: string; message: string }> } } }).error.details.fields).toEqual([
+    expect(details(order).fields).toEqual([
       { field: 'filters.endDate', message: 'providers.directory.validation.endBeforeStart' },
     ]);
     expect(sandbox.requests.length).toBe(before);
