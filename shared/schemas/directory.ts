@@ -38,10 +38,11 @@ export const rebuildFiltersSchema = z
     status: z.enum(REBUILD_STATUSES, { error: v('status') }).optional(),
     name: filterText.optional(),
   })
-  .superRefine((f, ctx) => {
-    if (f.startDate && f.endDate && Date.parse(f.endDate) < Date.parse(f.startDate)) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: v('endBeforeStart') });
-    }
+  .refine((f) => !(f.startDate && f.endDate && Date.parse(f.endDate) < Date.parse(f.startDate)), {
+    path: ['endDate'],
+    message: v('endBeforeStart'),
+    // Checked alongside the other fields' problems, as long as both dates are themselves valid.
+    when: ({ issues }) => issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== 'startDate' && i.path[0] !== 'endDate'),
   });
 export type RebuildFilters = z.output<typeof rebuildFiltersSchema>;
 
