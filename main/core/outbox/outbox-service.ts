@@ -4,6 +4,7 @@ import type { OutboxItem } from '../../../shared/schemas/cache';
 import type { AuditLog } from '../audit/audit-log';
 import type { CacheDb } from '../cache/database';
 import { contentHash } from '../cache/clients/mappers';
+import { sameRecord } from '../cache/record-merge';
 import type { EventBus } from '../ipc/event-bus';
 import type { ClientInput, PdpConfigInput, Provider } from '../providers/types';
 import type { Sealer } from '../vault/sealing';
@@ -82,11 +83,15 @@ export function toItem(row: OutboxRow): OutboxItem {
   };
 }
 
-/** Has the server's record changed since the base was cached? Its version, else updatedAt, else the content hash. */
+/**
+ * Has the server's record changed since the base was cached? Its version, else updatedAt, else what both the
+ * base and the server's answer say (a detail answer may carry other fields than the cached list row).
+ */
 export function isConflict(row: OutboxRow, server: ClientRecord): boolean {
-  const baseVersion = parse(row.base_json)?.version;
-  if (typeof baseVersion === 'number' && typeof server.version === 'number') return baseVersion !== server.version;
+  const base = parse(row.base_json) as ClientRecord | null;
+  if (typeof base?.version === 'number' && typeof server.version === 'number') return base.version !== server.version;
   if (row.base_updated_at && server.updatedAt) return row.base_updated_at !== server.updatedAt;
+  if (base?.extra) return !sameRecord(base, server);
   return row.base_hash !== null && row.base_hash !== contentHash(server);
 }
 

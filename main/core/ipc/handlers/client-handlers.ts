@@ -5,6 +5,7 @@ import type { Provider } from '../../providers/types';
 import type { HandlerMap } from '../router';
 import { accountFor } from '../../vault';
 import { providerModule } from '../../providers';
+import { mergeDetail } from '../../cache/record-merge';
 import { checkClientFields } from '../../../../shared/providers/field-schema';
 import type { ClientInput } from '../../providers/types';
 
@@ -64,9 +65,13 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
   // issue 4: reads fall back to the cache when the server is unreachable; writes are audited, refresh
   // the cache, and (edit, activate/deactivate, PDP config) are queued in the outbox when offline.
   const { read, write } = ctx.writes;
-  const refresh = (connectionId: string, remoteId: string) => async () => {
-    ctx.cache.put(await ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId)));
-  };
+  /** Reads a client from the server into the cache, keeping what its detail answer does not say. */
+  async function fetchFresh(connectionId: string, remoteId: string) {
+    const fresh = await ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId));
+    const merged = mergeDetail(cachedRecord(ctx, connectionId, remoteId), fresh);
+    ctx.cache.put(merged);
+    return merged;
+  }
 
   async function clientsPage({ connectionId, page, pageSize }: In<'clients.page'>) {
     return read(
@@ -79,11 +84,7 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
   }
   function getClient({ connectionId, remoteId }: In<'clients.get'>) {
     return read(
-      async () => {
-        const record = await ctx.online(connectionId, (p) => need(p, 'get', 'getClient')(remoteId));
-        ctx.cache.put(record);
-        return record;
-      },
+      () => fetchFresh(connectionId, remoteId),
       () => cachedRecord(ctx, connectionId, remoteId),
     );
   }
@@ -125,7 +126,7 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
         await checkNotNewer(connectionId, remoteId, baseVersion, overwriteNewer);
         return ctx.online(connectionId, (p) => need(p, 'update', 'updateClient')(remoteId, completeForPut(connectionId, remoteId, fields)));
       },
-      (record) => ctx.cache.put(record),
+      (record) => ctx.cache.put(mergeDetail(cachedRecord(ctx, connectionId, remoteId), record)),
     );
   }
   async function deleteClient({ connectionId, remoteId, confirmName }: In<'clients.delete'>) {
@@ -153,7 +154,11 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
         ctx.online(connectionId, (p) =>
           active ? need(p, 'activate', 'activateClient')(remoteId) : need(p, 'deactivate', 'deactivateClient')(remoteId),
         ),
-      refresh(connectionId, remoteId),
+      async (result) => {
+        // The status the server just confirmed wins over a detail answer that does not carry one.
+        const fresh = await fetchFresh(connectionId, remoteId);
+        if (result.status !== fresh.status && (result.status === 'active' || result.status === 'inactive')) ctx.cache.put({ ...fresh, status: result.status });
+      },
     );
   }
   async function getPdp({ connectionId, remoteId }: In<'pdp.get'>) {

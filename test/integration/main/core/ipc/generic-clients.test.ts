@@ -88,6 +88,29 @@ describe('sites registry through the generic channels', () => {
   });
 });
 
+describe('sites registry details and offline edits', () => {
+  it('opening a client keeps the status its detail answer does not carry; deactivation shows as inactive', async () => {
+    const row = (await window(sitesId)).rows.find((r) => (r as Row & { status: string }).status === 'active')!;
+    const detail = await invokeOk<Row & { status: string; extra: Record<string, unknown> }>(core, 'clients.get', { connectionId: sitesId, remoteId: row.remoteId });
+    expect(detail.status).toBe('active');
+    expect(Array.isArray(detail.extra.sitesList)).toBe(true);
+    await invokeOk(core, 'clients.setActive', { connectionId: sitesId, remoteId: row.remoteId, active: false });
+    const after = (await window(sitesId)).rows.find((r) => r.remoteId === row.remoteId) as Row & { status: string };
+    expect(after.status).toBe('inactive');
+  });
+
+  it('an offline edit of a client never opened replays without a false conflict', async () => {
+    const row = (await window(sitesId)).rows.at(-1)!;
+    const { port, state } = sites;
+    await sites.close();
+    const queued = await core.router.invoke('clients.update', { connectionId: sitesId, remoteId: row.remoteId, fields: { name: `${row.name} (hors ligne)` } });
+    expect(queued).toMatchObject({ ok: false, error: { code: 'OFFLINE', details: { queued: true } } });
+    sites = await startSitesSandbox({ port, state, token: 'sites-token-123' });
+    expect(await invokeOk(core, 'outbox.replay', { connectionId: sitesId })).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
+    expect(sites.state.clients.get(row.remoteId)?.nom).toBe(`${row.name} (hors ligne)`);
+  });
+});
+
 describe('tokenization through the generic channels', () => {
   it('warns before an online edit made on an older version, then sends when told to', async () => {
     const row = (await window(tokId)).rows[0]!;
