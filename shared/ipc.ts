@@ -56,7 +56,8 @@ import {
   jobProgressSchema,
   jobSummarySchema,
   journalRowSchema,
-  keyInventoryRowSchema,
+  keyInventoryPageSchema,
+  pdpModesProgressSchema,
   keysBulkPreviewResultSchema,
   keysBulkPreviewSchema,
   keysBulkStartSchema,
@@ -155,7 +156,9 @@ export const channels = {
   'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
 
   // ── keys, double mode, backups, webhook verification (issue 5): add channels below this line ──
-  'keys.inventory': { input: keysInventorySchema, output: z.array(keyInventoryRowSchema) },
+  'keys.inventory': { input: keysInventorySchema, output: keyInventoryPageSchema },
+  /** How far the learning of PDP encryption modes is, per connection (pdpModes.progress keeps it current). */
+  'pdpModes.status': { input: none, output: z.array(pdpModesProgressSchema) },
   'keys.enableDouble': { input: keysEnableDoubleSchema, output: keysEnableDoubleResultSchema },
   'keys.disableDouble': { input: keysDisableDoubleSchema, output: keysDisableDoubleResultSchema },
   'keys.rotate': { input: keysRotateSchema, output: rotationOutcomeSchema },
@@ -204,6 +207,7 @@ export const events = {
 
   // ── issue 5 events (job.progress) below ──
   'job.progress': jobProgressSchema,
+  'pdpModes.progress': pdpModesProgressSchema,
 
   'directory.rebuildProgress': rebuildProgressSchema,
 } as const;

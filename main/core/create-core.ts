@@ -33,10 +33,11 @@ import { createOutbox } from './outbox/outbox-service';
 import { createWriteThrough } from './outbox/write-through';
 import { createSyncService } from './sync/sync-service';
 import { createSyncScheduler } from './sync/sync-scheduler';
-import { createPdpModeRefresher } from './sync/pdp-modes';
+import { createPdpModeLearner } from './sync/pdp-modes';
 import { createSealer } from './vault/sealing';
 import { createCacheHandlers } from './ipc/handlers/cache-handlers';
 import { createDashboardHandlers } from './ipc/handlers/dashboard-handlers';
+import { createKeyInventoryHandlers } from './ipc/handlers/key-inventory';
 import type { Logger } from './log';
 import type { CoreContext } from './core-context';
 import type { Provider } from './providers/types';
@@ -159,10 +160,14 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
 
   // issue 4: sync, outbox, write-through
   const sync = createSyncService({ db, events, log, online });
-  // After each complete sync, learn a batch of unknown PDP encryption modes (the list does not carry them).
-  const pdpModes = createPdpModeRefresher({ db, log, online });
+  // After each complete sync, learn every unknown PDP encryption mode (the list does not carry them); a run
+  // cut short (offline, quit) goes on when the connection answers again.
+  const pdpModes = createPdpModeLearner({ db, log, online, emit: (progress) => events.emit('pdpModes.progress', progress) });
   events.on('sync.progress', (progress) => {
     if (progress.state === 'done') void pdpModes.refresh(progress.connectionId);
+  });
+  events.on('connection.status', (s) => {
+    if (s.state === 'online') void pdpModes.resume(s.connectionId);
   });
   const outbox = createOutbox({
     db,
@@ -227,6 +232,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createDashboardHandlers(context, options.fetch ? { fetch: options.fetch } : {}),
     // issue 5 handlers (keys, backups, webhook verification) below
     ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
+    ...createKeyInventoryHandlers(context, pdpModes),
     ...createKeyDisclosureHandlers(context),
     ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir), context.pathGrants),
     ...createRecoveryHandlers(NOTHING_TO_RECOVER),

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { KEYS_INVENTORY_MAX_LIMIT } from '../../shared/schemas/keys';
 import { call, errorShape } from '../app/bridge';
 import { keyRowId } from '../stores/keys-slice';
 import { useStore } from '../stores/store';
@@ -31,8 +32,9 @@ export async function runPaletteAction(action: PaletteAction, t: TFunction): Pro
       }
       return;
     case 'rotate-older': {
-      await store.loadKeys();
-      const ids = rowsOlderThan(useStore.getState().keyRows, action.days, keyRowId);
+      // Every key in use, not only the Keys screen's current page.
+      const inUse = await call('keys.inventory', { filter: 'all', limit: KEYS_INVENTORY_MAX_LIMIT });
+      const ids = rowsOlderThan(inUse.rows, action.days, keyRowId);
       store.setKeySelection(ids);
       store.navigate({ screen: 'keys' });
       const message = ids.length > 0 ? t('palette.rotateSelected', { count: ids.length, days: action.days }) : t('palette.rotateNone', { days: action.days });

@@ -1,48 +1,111 @@
 import type { StateCreator } from 'zustand';
 import type { ChannelOutput, EventPayload } from '../../shared/ipc';
 import type { AppErrorShape } from '../../shared/errors';
+import type { KeyFilter } from '../../shared/schemas/keys';
 import { call, errorShape } from '../app/bridge';
 import type { StoreState } from './store';
 
-export type KeyRow = ChannelOutput<'keys.inventory'>[number];
+export type KeyInventoryPage = ChannelOutput<'keys.inventory'>;
+export type KeyRow = KeyInventoryPage['rows'][number];
 export type KeyJournalRow = ChannelOutput<'keys.journal'>[number];
 export type KeyJob = ChannelOutput<'keys.jobs'>[number];
 export type JobProgress = EventPayload<'job.progress'>;
+export type PdpModesProgress = EventPayload<'pdpModes.progress'>;
+export type KeyListInfo = Omit<KeyInventoryPage, 'rows'>;
+
+export const KEYS_PAGE_SIZE = 50;
+
+export interface KeyQuery {
+  filter: KeyFilter;
+  search: string;
+  offset: number;
+}
 
 export interface KeysSlice {
+  /** The rows of the current page of the inventory. */
   keyRows: KeyRow[];
+  /** Total, summary and PDP-mode progress of the last inventory answer. */
+  keyList: KeyListInfo | null;
+  keyQuery: KeyQuery;
+  /** Client labels of every row seen, so selections made on other pages keep their names. */
+  keyNames: Record<string, string>;
   keyJournal: KeyJournalRow[];
   keyJobs: KeyJob[];
   keysLoaded: boolean;
   keysError: AppErrorShape | null;
   /** Latest job.progress per job id. */
   jobProgress: Record<string, JobProgress>;
-  /** Selected rows, as `${connectionId}\u0000${clientUid}`. */
+  /** Selected rows, as `${connectionId}\u0000${clientUid}`; kept across pages and filters. */
   keySelection: string[];
+  /** How far the learning of PDP encryption modes is, per connection. */
+  pdpModes: Record<string, PdpModesProgress>;
   loadKeys(): Promise<void>;
+  /** Changes the filter, search or page (a new filter or search starts at the first page) and reloads. */
+  setKeyQuery(patch: Partial<KeyQuery>): void;
   receiveJobProgress(progress: JobProgress): void;
   toggleKeySelection(id: string): void;
   setKeySelection(ids: string[]): void;
+  loadPdpModes(): Promise<void>;
+  receivePdpModes(progress: PdpModesProgress): void;
 }
 
 export const keyRowId = (row: { connectionId: string; clientUid: string }) => `${row.connectionId}\u0000${row.clientUid}`;
+export function parseKeyRowId(id: string): { connectionId: string; clientUid: string } {
+  const at = id.indexOf('\u0000');
+  return { connectionId: id.slice(0, at), clientUid: id.slice(at + 1) };
+}
+
+let loadSeq = 0;
 
 export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set, get) => ({
   keyRows: [],
+  keyList: null,
+  keyQuery: { filter: 'all', search: '', offset: 0 },
+  keyNames: {},
   keyJournal: [],
   keyJobs: [],
   keysLoaded: false,
   keysError: null,
   jobProgress: {},
   keySelection: [],
+  pdpModes: {},
   async loadKeys() {
+    const seq = ++loadSeq;
+    const { filter, search, offset } = get().keyQuery;
     try {
-      const [keyRows, keyJournal, keyJobs] = await Promise.all([call('keys.inventory', {}), call('keys.journal', { limit: 200 }), call('keys.jobs', {})]);
-      const present = new Set(keyRows.map(keyRowId));
-      set({ keyRows, keyJournal, keyJobs, keysLoaded: true, keysError: null, keySelection: get().keySelection.filter((id) => present.has(id)) });
+      const [page, keyJournal, keyJobs] = await Promise.all([
+        call('keys.inventory', { filter, search: search.trim(), offset, limit: KEYS_PAGE_SIZE }),
+        call('keys.journal', { limit: 200 }),
+        call('keys.jobs', {}),
+      ]);
+      if (seq !== loadSeq) return; // a newer query answered (or will)
+      const { rows, ...keyList } = page;
+      // Past the end (keys went away): back to the last page that has rows.
+      if (rows.length === 0 && offset > 0 && keyList.total > 0) {
+        get().setKeyQuery({ offset: Math.floor((keyList.total - 1) / KEYS_PAGE_SIZE) * KEYS_PAGE_SIZE });
+        return;
+      }
+      const names = Object.fromEntries(rows.map((r) => [keyRowId(r), r.clientName ?? r.clientUid]));
+      const modes = Object.fromEntries(keyList.modes.map((m) => [m.connectionId, m]));
+      set((s) => ({
+        keyRows: rows,
+        keyList,
+        keyNames: { ...s.keyNames, ...names },
+        keyJournal,
+        keyJobs,
+        keysLoaded: true,
+        keysError: null,
+        pdpModes: { ...s.pdpModes, ...modes },
+      }));
     } catch (err) {
-      set({ keysLoaded: true, keysError: errorShape(err) });
+      if (seq === loadSeq) set({ keysLoaded: true, keysError: errorShape(err) });
     }
+  },
+  setKeyQuery(patch) {
+    const current = get().keyQuery;
+    const narrowed = (patch.filter !== undefined && patch.filter !== current.filter) || (patch.search !== undefined && patch.search !== current.search);
+    set({ keyQuery: { ...current, ...patch, offset: patch.offset ?? (narrowed ? 0 : current.offset) } });
+    void get().loadKeys();
   },
   receiveJobProgress(progress) {
     set((s) => ({ jobProgress: { ...s.jobProgress, [progress.jobId]: progress } }));
@@ -53,5 +116,16 @@ export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set
   },
   setKeySelection(ids) {
     set({ keySelection: ids });
+  },
+  async loadPdpModes() {
+    try {
+      const all = await call('pdpModes.status');
+      set({ pdpModes: Object.fromEntries(all.map((m) => [m.connectionId, m])) });
+    } catch {
+      // Only a progress note depends on it; the next event brings it.
+    }
+  },
+  receivePdpModes(progress) {
+    set((s) => ({ pdpModes: { ...s.pdpModes, [progress.connectionId]: progress } }));
   },
 });

@@ -15,8 +15,38 @@ const errorShape = z.object({ code: z.string(), message: z.string() }).nullable(
 const backupFirst = z.strictObject({ passphrase: text().min(12, 'The passphrase must have at least 12 characters').max(1024) }).optional();
 
 export const keysClientRefSchema = z.object({ connectionId, clientUid });
-/** keys.inventory: one connection, or every connection holding keys when omitted. */
-export const keysInventorySchema = z.strictObject({ connectionId: connectionId.optional() }).default({});
+/**
+ * What the Keys screen can narrow the inventory to. attention = old + missing-locally + rotation-to-confirm;
+ * old = a key in use (ok) older than settings.keyMaxAgeDays; each row falls in exactly one of the others.
+ */
+export const KEY_FILTERS = ['all', 'attention', 'ok', 'old', 'missing-locally', 'rotation-to-confirm', 'not-in-use'] as const;
+export const keyFilterSchema = z.enum(KEY_FILTERS);
+export type KeyFilter = z.infer<typeof keyFilterSchema>;
+/** Most rows one keys.inventory answer carries (a whole 100k-client connection's keys, for the palette's "older than N days"). */
+export const KEYS_INVENTORY_MAX_LIMIT = 100_000;
+/**
+ * keys.inventory: one connection, or every connection holding keys when omitted; one client (clientUid); the
+ * rows of one filter whose client name or id contains `search` (case and accents ignored), in name order, a page at a time.
+ */
+export const keysInventorySchema = z
+  .strictObject({
+    connectionId: connectionId.optional(),
+    clientUid: clientUid.optional(),
+    filter: keyFilterSchema.default('all'),
+    search: text().max(200, 'The search is limited to 200 characters').default(''),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(KEYS_INVENTORY_MAX_LIMIT).default(100),
+  })
+  .prefault({});
+
+/** How far the PDP-mode learner is for one connection: `known` of `total` PDP configurations have a known encryption mode. */
+export const pdpModesProgressSchema = z.object({
+  connectionId: z.string(),
+  known: z.number(),
+  total: z.number(),
+  running: z.boolean(),
+});
+export type PdpModesProgress = z.infer<typeof pdpModesProgressSchema>;
 
 export const keyInventoryRowSchema = z.object({
   connectionId: z.string(),
@@ -39,6 +69,31 @@ export const keyInventoryRowSchema = z.object({
   clientStatus: z.string().nullable(),
   /** The cache last saw this client in double mode on the server (requiresClientKey); null when not cached. */
   serverRequiresKey: z.boolean().nullable(),
+});
+
+/** Counts over every row in the inventory's connection scope (before the filter and the search). */
+export const keyInventorySummarySchema = z.object({
+  keys: z.number(),
+  attention: z.number(),
+  ok: z.number(),
+  old: z.number(),
+  missingLocally: z.number(),
+  rotationToConfirm: z.number(),
+  notInUse: z.number(),
+});
+export const keyInventoryPageSchema = z.object({
+  rows: z.array(keyInventoryRowSchema),
+  /** Rows matching the filter and the search. */
+  total: z.number(),
+  offset: z.number(),
+  summary: keyInventorySummarySchema,
+  /** The key age limit the summary and the "old" filter used (settings.keyMaxAgeDays). */
+  maxAgeDays: z.number(),
+  /**
+   * PDP-mode learning of each connection in scope that has PDP configurations: while known < total, clients in
+   * double mode may still be missing from "missing locally" (and from the summary).
+   */
+  modes: z.array(pdpModesProgressSchema),
 });
 
 /** PDP fields without encryptionMode (the channel decides it). */

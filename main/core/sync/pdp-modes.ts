@@ -1,67 +1,128 @@
 import { isAppError } from '../../../shared/errors';
+import type { PdpModesProgress } from '../../../shared/schemas/keys';
 import type { CacheDb } from '../cache/database';
 import { readDb, writeDb } from '../cache/handles';
 import { createClientWrites } from '../cache/clients/client-writes';
 import type { Logger } from '../log';
 import type { Provider } from '../providers/types';
 
-export const PDP_MODE_BATCH = 200;
-const CONCURRENCY = 2;
+/** Unknown modes read from the cache per query (the learner walks them by id, so it never reads one twice). */
+const BATCH = 200;
+/**
+ * Requests in flight per connection. Every call still queues in the provider's HTTP limiter (4 slots by default),
+ * so this keeps that limiter busy without letting a user's own request wait behind more than a few answers.
+ */
+export const PDP_MODE_CONCURRENCY = 4;
+/** A progress event every this many learned modes (and at the start and the end of a run). */
+const PROGRESS_EVERY = 50;
 
-export interface PdpModeRefresher {
+export interface PdpModeLearner {
   /**
-   * Learns the encryption mode of cached clients whose PDP is configured but whose mode is unknown, at most
-   * `limit` per call. The client list does not carry the mode, and "double" is what decides whether the
-   * server needs a key this computer may not hold. Runs once at a time per connection; never throws.
+   * Learns the encryption mode of every cached client whose PDP is configured but whose mode is unknown: the
+   * client list does not carry it, and "double" decides whether the server needs a key this computer may not
+   * hold. Runs until none is left (or the first failure that is not a vanished client: the next call picks
+   * up where this one stopped, since what is learned is written at once). One run at a time per connection;
+   * answers how many it learned; never throws.
    */
-  refresh(connectionId: string, limit?: number): Promise<number>;
+  refresh(connectionId: string): Promise<number>;
+  /** Like refresh, but only for a connection whose list was completely synced once (used when it comes back online). */
+  resume(connectionId: string): Promise<number>;
+  /** How far along each connection is (every connection with cached clients). */
+  status(): PdpModesProgress[];
   close(): Promise<void>;
 }
 
-export function createPdpModeRefresher(deps: {
+type Counts = { connection_id: string; total: number; known: number };
+
+export function createPdpModeLearner(deps: {
   db: CacheDb;
   log: Logger;
   online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
-}): PdpModeRefresher {
-  const unknownModes = readDb(deps.db).read<{ remote_id: string }, [string, number]>(
-    `SELECT remote_id FROM clients
-      WHERE connection_id = ? AND removed_at IS NULL AND pdp_configured = 1 AND encryption_mode IS NULL
+  emit?(progress: PdpModesProgress): void;
+}): PdpModeLearner {
+  const r = readDb(deps.db);
+  const unknownModes = r.read<{ id: number; remote_id: string }, [string, number, number]>(
+    `SELECT id, remote_id FROM clients
+      WHERE connection_id = ? AND id > ? AND removed_at IS NULL AND pdp_configured = 1 AND encryption_mode IS NULL
       ORDER BY id LIMIT ?`,
   );
+  const countsSql = `SELECT connection_id, coalesce(sum(pdp_configured = 1), 0) AS total,
+                            coalesce(sum(pdp_configured = 1 AND encryption_mode IS NOT NULL), 0) AS known
+                       FROM clients WHERE removed_at IS NULL`;
+  const allCounts = r.read<Counts, []>(`${countsSql} GROUP BY connection_id`);
+  const oneCount = r.read<Counts, [string]>(`${countsSql} AND connection_id = ?`);
+  const syncedOnce = r.read<{ n: number }, [string]>('SELECT count(*) AS n FROM sync_state WHERE connection_id = ? AND last_completed_at IS NOT NULL');
   const writes = createClientWrites(writeDb(deps.db));
   const running = new Map<string, Promise<number>>();
   let closed = false;
 
-  async function learn(connectionId: string, limit: number): Promise<number> {
-    const queue = unknownModes.all(connectionId, limit).map((r) => r.remote_id);
+  const progressOf = (connectionId: string): PdpModesProgress => {
+    const row = oneCount.get(connectionId);
+    return { connectionId, known: row?.known ?? 0, total: row?.total ?? 0, running: running.has(connectionId) };
+  };
+
+  async function learn(connectionId: string): Promise<number> {
+    const progress = progressOf(connectionId);
+    if (progress.known >= progress.total) return 0;
+    deps.emit?.({ ...progress, running: true });
+    let cursor = 0;
+    let queue: string[] = [];
     let learned = 0;
     let stop = false;
+    const next = (): string | undefined => {
+      if (queue.length === 0 && !stop) {
+        const rows = unknownModes.all(connectionId, cursor, BATCH);
+        if (rows.length === 0) stop = true;
+        cursor = rows.at(-1)?.id ?? cursor;
+        queue = rows.map((row) => row.remote_id);
+      }
+      return queue.shift();
+    };
     async function worker(): Promise<void> {
-      for (let uid = queue.shift(); uid !== undefined && !stop && !closed; uid = queue.shift()) {
+      for (let uid = next(); uid !== undefined && !stop && !closed; uid = next()) {
         try {
           const config = await deps.online(connectionId, async (p) => (p.getPdpConfig ? p.getPdpConfig(uid) : null));
           if (!config || closed) return;
           writes.setPdpInfo(connectionId, uid, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
-          learned++;
+          if (!config.isConfigured) progress.total--;
+          else if (config.encryptionMode) progress.known++;
+          if (++learned % PROGRESS_EVERY === 0) deps.emit?.({ ...progress, running: true });
         } catch (err) {
-          // Offline, auth or rate limits: the next sync tries again. A vanished client is left to the sync.
+          // Offline, auth or rate limits: the next sync (or the connection coming back) tries again.
+          // A vanished client is left to the sync, which marks it removed.
           if (!isAppError(err) || err.code !== 'NOT_FOUND') stop = true;
         }
       }
     }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: PDP_MODE_CONCURRENCY }, worker));
     if (learned) deps.log(`pdp modes ${connectionId}: learned ${learned}`);
     return learned;
   }
 
-  function refresh(connectionId: string, limit = PDP_MODE_BATCH): Promise<number> {
+  function refresh(connectionId: string): Promise<number> {
     const current = running.get(connectionId);
     if (current) return current;
-    const promise = learn(connectionId, limit)
-      .catch(() => 0)
-      .finally(() => running.delete(connectionId));
+    if (closed) return Promise.resolve(0);
+    const promise = learn(connectionId)
+      .catch((err: unknown) => {
+        deps.log(`pdp modes ${connectionId}: stopped (${String(err)})`);
+        return 0;
+      })
+      .finally(() => {
+        running.delete(connectionId);
+        if (!closed) deps.emit?.(progressOf(connectionId));
+      });
     running.set(connectionId, promise);
     return promise;
+  }
+
+  function resume(connectionId: string): Promise<number> {
+    if (running.has(connectionId) || (syncedOnce.get(connectionId)?.n ?? 0) === 0) return running.get(connectionId) ?? Promise.resolve(0);
+    return refresh(connectionId);
+  }
+
+  function status(): PdpModesProgress[] {
+    return allCounts.all().map((row) => ({ connectionId: row.connection_id, known: row.known, total: row.total, running: running.has(row.connection_id) }));
   }
 
   async function close(): Promise<void> {
@@ -69,5 +130,5 @@ export function createPdpModeRefresher(deps: {
     await Promise.all(running.values());
   }
 
-  return { refresh, close };
+  return { refresh, resume, status, close };
 }

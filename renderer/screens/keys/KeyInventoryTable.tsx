@@ -34,7 +34,7 @@ function RowActions({ row, onAction }: { row: KeyRow; onAction: Props['onAction'
   );
 }
 
-/** Every key across connections: who, which fingerprint, how old, and what can be done. */
+/** One page of keys across connections: who, which fingerprint, how old, and what can be done. */
 export function KeyInventoryTable({ rows, connectionLabels, maxAgeDays, selection, onToggle, onToggleAll, onAction }: Props) {
   const { t, i18n } = useTranslation();
   const selectable = rows.filter((r) => r.fingerprint).map(keyRowId);
@@ -45,7 +45,13 @@ export function KeyInventoryTable({ rows, connectionLabels, maxAgeDays, selectio
       <thead>
         <tr>
           <th className="select">
-            <input type="checkbox" aria-label={t('keys.col.select')} checked={allSelected} onChange={() => onToggleAll(allSelected ? [] : selectable)} />
+            <input
+              type="checkbox"
+              aria-label={t('keys.col.select')}
+              checked={allSelected}
+              // This page's rows only: selections on other pages stay.
+              onChange={() => onToggleAll(allSelected ? selection.filter((id) => !selectable.includes(id)) : [...new Set([...selection, ...selectable])])}
+            />
           </th>
           <th>{t('keys.col.client')}</th>
           <th>{t('keys.col.connection')}</th>

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { call, onEvent } from '../../app/bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
+import { ModesPartialNote } from '../../components/ModesPartialNote';
 import { useStore } from '../../stores/store';
-import { keyRowId } from '../../stores/keys-slice';
-import type { KeyRow } from '../../stores/keys-slice';
+import { keyRowId, parseKeyRowId } from '../../stores/keys-slice';
+import type { KeyQuery, KeyRow } from '../../stores/keys-slice';
 import { withBackupOffer } from './BackupFirstPrompt';
 import { BulkRotateDialog } from './BulkRotateDialog';
 import { ExportBackupDialog } from './ExportBackupDialog';
@@ -16,6 +17,7 @@ import { ImportKeyDialog } from './ImportKeyDialog';
 import { KeyInventoryTable } from './KeyInventoryTable';
 import type { RowAction } from './KeyInventoryTable';
 import { KeyJobsPanel } from './KeyJobsPanel';
+import { KeysFilterBar, KeysPager, KeysSummary } from './KeyListControls';
 import { KeyJournalTable } from './KeyJournalTable';
 import { RevealKeyDialog } from './RevealKeyDialog';
 import { clientLabel } from './KeyBadges';
@@ -26,10 +28,10 @@ type OpenDialog =
   | { kind: 'import-key'; row: KeyRow | null }
   | { kind: 'bulk' | 'export' | 'import-backup' };
 
-/** Inventory of every double-mode key, the actions on them, bulk jobs and the rotation journal. */
+/** Inventory of every double-mode key (summed up, filtered, searched, a page at a time), the actions on them, bulk jobs and the rotation journal. */
 export function KeysScreen() {
   const { t } = useTranslation();
-  const { keyRows, keyJournal, keyJobs, keysLoaded, keysError, keySelection } = useStore();
+  const { keyRows, keyList, keyQuery, keyNames, keyJournal, keyJobs, keysLoaded, keysError, keySelection } = useStore();
   const allConnections = useStore((s) => s.connections);
   const maxAgeDays = useStore((s) => s.settings?.keyMaxAgeDays ?? DEFAULT_SETTINGS.keyMaxAgeDays);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -38,17 +40,31 @@ export function KeysScreen() {
 
   useEffect(() => {
     void useStore.getState().loadKeys();
-    return onEvent('job.progress', (p) => useStore.getState().receiveJobProgress(p));
+    const offJobs = onEvent('job.progress', (p) => useStore.getState().receiveJobProgress(p));
+    // Once the learner is through, clients it found in double mode join the inventory.
+    const offModes = onEvent('pdpModes.progress', (p) => {
+      if (!p.running) void useStore.getState().loadKeys();
+    });
+    return () => {
+      offJobs();
+      offModes();
+    };
   }, []);
+  const setQuery = useCallback((patch: Partial<KeyQuery>) => useStore.getState().setKeyQuery(patch), []);
 
   const connections = allConnections.filter((c) => c.capabilities.includes('encryptionKeys')).map((c) => ({ id: c.id, label: c.label }));
   const connectionLabels = Object.fromEntries(allConnections.map((c) => [c.id, c.label]));
-  const names = useMemo(() => Object.fromEntries(keyRows.map((r) => [keyRowId(r), clientLabel(r)])), [keyRows]);
+  const names = keyNames;
+  // Selections made on other pages or under other filters count too.
   const selected = useMemo(() => {
     const out: Record<string, string[]> = {};
-    for (const row of keyRows) if (keySelection.includes(keyRowId(row))) (out[row.connectionId] ??= []).push(row.clientUid);
+    for (const id of keySelection) {
+      const { connectionId, clientUid } = parseKeyRowId(id);
+      (out[connectionId] ??= []).push(clientUid);
+    }
     return out;
-  }, [keyRows, keySelection]);
+  }, [keySelection]);
+  const nothingToRecover = keyList !== null && keyList.summary.rotationToConfirm === 0;
 
   async function recover(row?: KeyRow) {
     const outcomes = await call('keys.recover', row ? { connectionId: row.connectionId, clientUid: row.clientUid } : {});
@@ -88,14 +104,25 @@ export function KeysScreen() {
         <button type="button" onClick={() => setDialog({ kind: 'export' })} disabled={connections.length === 0}>{t('keys.action.exportBackup')}</button>
         <button type="button" onClick={() => setDialog({ kind: 'import-backup' })} disabled={connections.length === 0 || memoryOnly} title={refused}>{t('keys.action.importBackup')}</button>
         <button type="button" onClick={() => setDialog({ kind: 'import-key', row: null })} disabled={connections.length === 0 || memoryOnly} title={refused}>{t('keys.action.import')}</button>
-        <button type="button" onClick={() => void recover()}>{t('keys.action.recoverAll')}</button>
+        <button type="button" onClick={() => void recover()} disabled={nothingToRecover} title={nothingToRecover ? t('keysList.nothingToRecover') : undefined} data-testid="keys-recover-all">
+          {t('keys.action.recoverAll')}
+        </button>
         <span className="spacer" />
         {keySelection.length > 0 && <span className="muted" data-testid="keys-selected">{t('keys.selected', { count: keySelection.length })}</span>}
       </div>
       {refused && <p className="field-warning" data-testid="keys-refused-reason">{refused}</p>}
+      <ModesPartialNote connectionIds={connections.map((c) => c.id)} effect="keysEffect" />
+      {keyList && <KeysSummary list={keyList} onFilter={(filter) => setQuery({ filter })} />}
+      {keyList && keyList.summary.keys > 0 && <KeysFilterBar list={keyList} query={keyQuery} onChange={setQuery} />}
       <ErrorNotice error={keysError} title={t('keys.loadFailed')} />
       {!keysLoaded && <p className="loading">{t('common.loading')}</p>}
-      {keysLoaded && keyRows.length === 0 && <p className="empty-state">{t('keys.empty')}</p>}
+      {keysLoaded && keyList?.summary.keys === 0 && <p className="empty-state">{t('keys.empty')}</p>}
+      {keysLoaded && keyList && keyList.summary.keys > 0 && keyList.total === 0 && (
+        <p className="empty-state" data-testid="keys-no-match">
+          {t('keysList.noMatch')}{' '}
+          <button type="button" className="link" onClick={() => setQuery({ filter: 'all', search: '' })}>{t('keysList.clearFilters')}</button>
+        </p>
+      )}
       {keyRows.length > 0 && (
         <KeyInventoryTable
           rows={keyRows}
@@ -107,6 +134,7 @@ export function KeysScreen() {
           onAction={onAction}
         />
       )}
+      {keyList && <KeysPager list={keyList} onOffset={(offset) => setQuery({ offset })} />}
       <KeyJobsPanel jobs={keyJobs} names={names} />
       <KeyJournalTable rows={keyJournal} names={names} />
 

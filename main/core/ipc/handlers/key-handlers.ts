@@ -5,10 +5,8 @@ import { verifyWebhook } from '../../keys';
 import type { BackupFirst } from '../../keys';
 import type { HandlerMap } from '../router';
 import { webhookAccount } from './client-handlers';
-import { keyInventoryView } from './key-inventory';
 
 type KeyChannels =
-  | 'keys.inventory'
   | 'keys.enableDouble'
   | 'keys.disableDouble'
   | 'keys.rotate'
@@ -45,7 +43,6 @@ export function createKeyHandlers(ctx: CoreContext, dialogs: FileDialogs): Pick<
   const backupFirst = (input: { passphrase: string } | undefined): { backupFirst?: BackupFirst } =>
     input ? { backupFirst: { passphrase: input.passphrase, choosePath: (name) => dialogs.chooseSavePath(name) } } : {};
   return {
-    'keys.inventory': ({ connectionId }: In<'keys.inventory'>) => keyInventoryView(ctx, connectionId),
     'keys.enableDouble': async ({ connectionId, clientUid, fields, backupFirst: backup }: In<'keys.enableDouble'>) => {
       needsFactPulseKeys(ctx, connectionId);
       const result = await keys.double.enable(connectionId, clientUid, fields, backupFirst(backup));

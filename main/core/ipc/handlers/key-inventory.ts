@@ -1,9 +1,20 @@
 import type { ChannelOutput } from '../../../../shared/ipc';
+import type { KeyFilter } from '../../../../shared/schemas/keys';
 import type { CoreContext } from '../../core-context';
+import type { PdpModeLearner } from '../../sync/pdp-modes';
+import type { HandlerMap } from '../router';
 
-type InventoryView = ChannelOutput<'keys.inventory'>;
+type InventoryPage = ChannelOutput<'keys.inventory'>;
+type InventoryRow = InventoryPage['rows'][number];
+type Summary = InventoryPage['summary'];
+type Query = Parameters<HandlerMap['keys.inventory']>[0];
+type Bucket = Exclude<KeyFilter, 'all' | 'attention'>;
+
 const WINDOW = 500;
-const MAX_DOUBLE_PER_CONNECTION = 20_000;
+const MAX_DOUBLE_PER_CONNECTION = 200_000;
+const NEEDS_ATTENTION: ReadonlySet<Bucket> = new Set(['old', 'missing-locally', 'rotation-to-confirm']);
+/** Natural order: "Agence 167" before "Agence 1047", "Épicerie" among the E's. */
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Remote ids the cache last saw in double mode on this connection (the server then requires the client key). */
 function cachedDoubleMode(ctx: CoreContext, connectionId: string): Map<string, { name: string; status: string }> {
@@ -26,16 +37,15 @@ async function keyConnections(ctx: CoreContext, connectionId?: string): Promise<
 }
 
 /**
- * The Keys screen's inventory: every key slot in the keychain, plus every client the cache saw in double
- * mode without a local key ("missing locally"), with names and states from the offline cache.
+ * Every key slot in the keychain, plus every client the cache saw in double mode without a local key
+ * ("missing locally"), with names and states from the offline cache.
  */
-export async function keyInventoryView(ctx: CoreContext, connectionId?: string): Promise<InventoryView> {
-  const out: InventoryView = [];
-  for (const id of await keyConnections(ctx, connectionId)) {
+async function inventoryRows(ctx: CoreContext, connectionIds: string[]): Promise<InventoryRow[]> {
+  const out: InventoryRow[] = [];
+  for (const id of connectionIds) {
     const double = cachedDoubleMode(ctx, id);
-    const rows = await ctx.keys.inventory(id);
     const seen = new Set<string>();
-    for (const row of rows) {
+    for (const row of await ctx.keys.inventory(id)) {
       seen.add(row.clientUid);
       const cached = ctx.cache.reads.record(id, row.clientUid);
       const serverDouble = double.has(row.clientUid);
@@ -69,4 +79,61 @@ export async function keyInventoryView(ctx: CoreContext, connectionId?: string):
     }
   }
   return out;
+}
+
+function bucketOf(row: InventoryRow, maxAgeDays: number): Bucket {
+  if (row.status === 'ok') return row.ageDays !== null && row.ageDays > maxAgeDays ? 'old' : 'ok';
+  return row.status;
+}
+
+function summarize(buckets: Bucket[]): Summary {
+  const count = (b: Bucket) => buckets.filter((x) => x === b).length;
+  const summary = {
+    keys: buckets.length,
+    ok: count('ok'),
+    old: count('old'),
+    missingLocally: count('missing-locally'),
+    rotationToConfirm: count('rotation-to-confirm'),
+    notInUse: count('not-in-use'),
+  };
+  return { ...summary, attention: summary.old + summary.missingLocally + summary.rotationToConfirm };
+}
+
+/** Lower case without accents, so "epicerie" finds "Épicerie". */
+const folded = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function matches(filter: KeyFilter, bucket: Bucket): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'attention') return NEEDS_ATTENTION.has(bucket);
+  return filter === bucket;
+}
+
+/** The Keys screen's inventory: a page of one filter and search, a summary of the whole scope, and how complete it is. */
+export async function keyInventoryView(ctx: CoreContext, learner: Pick<PdpModeLearner, 'status'>, query: Query): Promise<InventoryPage> {
+  const connectionIds = await keyConnections(ctx, query.connectionId);
+  const maxAgeDays = ctx.settings.get().keyMaxAgeDays;
+  let rows = await inventoryRows(ctx, connectionIds);
+  if (query.clientUid) rows = rows.filter((row) => row.clientUid === query.clientUid);
+  const buckets = rows.map((row) => bucketOf(row, maxAgeDays));
+  const needle = folded(query.search.trim());
+  const found = rows
+    .filter((row, i) => matches(query.filter, buckets[i]!) && (!needle || folded(`${row.clientName ?? ''}\u0000${row.clientUid}`).includes(needle)))
+    .sort((a, b) => byName.compare(a.clientName ?? a.clientUid, b.clientName ?? b.clientUid) || a.clientUid.localeCompare(b.clientUid) || a.connectionId.localeCompare(b.connectionId));
+  const inScope = new Set(connectionIds);
+  return {
+    rows: found.slice(query.offset, query.offset + query.limit),
+    total: found.length,
+    offset: query.offset,
+    summary: summarize(buckets),
+    maxAgeDays,
+    modes: learner.status().filter((m) => inScope.has(m.connectionId) && m.total > 0),
+  };
+}
+
+/** keys.inventory and the PDP-mode learner's progress. */
+export function createKeyInventoryHandlers(ctx: CoreContext, learner: Pick<PdpModeLearner, 'status'>): Pick<HandlerMap, 'keys.inventory' | 'pdpModes.status'> {
+  return {
+    'keys.inventory': (query) => keyInventoryView(ctx, learner, query),
+    'pdpModes.status': () => learner.status(),
+  };
 }

@@ -133,7 +133,7 @@ describe('encrypted backup', () => {
       expect(await fresh.context.keys.inventory(conn2)).toEqual([]);
       const imported = await invokeOk<{ imported: unknown[] }>(fresh, 'keys.importBackup', { path: file(), passphrase: PASSPHRASE, targetConnectionId: conn2 });
       expect(imported.imported).toHaveLength(30);
-      const inv = await invokeOk<Array<{ clientUid: string; fingerprint: string }>>(fresh, 'keys.inventory', { connectionId: conn2 });
+      const inv = (await invokeOk<{ rows: Array<{ clientUid: string; fingerprint: string }> }>(fresh, 'keys.inventory', { connectionId: conn2, limit: 100_000 })).rows;
       const byUid = new Map(inv.map((r) => [r.clientUid, r.fingerprint]));
       for (const c of exported.clients) expect(byUid.get(c.clientUid)).toBe(c.fingerprint);
       const r = await invokeOk<{ outcome: string }>(fresh, 'keys.rotate', { connectionId: conn2, clientUid: uids()[0] });

@@ -93,7 +93,7 @@ describe('double mode and rotation against the sandbox', () => {
     const out = await invokeOk<{ outcome: string }>(core, 'keys.rotate', { connectionId: conn, clientUid: uid(4) });
     sandbox.faults.clear();
     expect(out.outcome).toBe('unknown');
-    const inv = await invokeOk<Array<{ clientUid: string; status: string }>>(core, 'keys.inventory', { connectionId: conn });
+    const inv = (await invokeOk<{ rows: Array<{ clientUid: string; status: string }> }>(core, 'keys.inventory', { connectionId: conn, clientUid: uid(4) })).rows;
     expect(inv.find((r) => r.clientUid === uid(4))?.status).toBe('rotation-to-confirm');
     const again = await core.router.invoke('keys.bulkPreview', { connectionId: conn, clients: [uid(4)] });
     expect((again.ok && (again.value as { skipped: unknown[] }).skipped.length) || 0).toBe(1);
@@ -145,7 +145,7 @@ describe('double mode and rotation against the sandbox', () => {
   });
 
   it('inventory across every connection shows fingerprints, age and status, never a key', async () => {
-    const all = await invokeOk<Array<{ connectionId: string; clientUid: string; fingerprint: string | null; status: string; ageDays: number | null }>>(core, 'keys.inventory', undefined);
+    const all = (await invokeOk<{ rows: Array<{ connectionId: string; clientUid: string; fingerprint: string | null; status: string; ageDays: number | null }> }>(core, 'keys.inventory', { limit: 100_000 })).rows;
     expect(all.filter((r) => r.connectionId === conn).length).toBeGreaterThanOrEqual(5);
     expect(all.find((r) => r.clientUid === uid(0))).toMatchObject({ status: 'ok', ageDays: 0 });
     const dump = JSON.stringify(all);

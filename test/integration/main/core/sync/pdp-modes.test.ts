@@ -3,13 +3,16 @@ import { createEventBus } from '../../../../../main/core/ipc/event-bus';
 import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import { createSyncService } from '../../../../../main/core/sync/sync-service';
-import { createPdpModeRefresher } from '../../../../../main/core/sync/pdp-modes';
+import { PDP_MODE_CONCURRENCY, createPdpModeLearner } from '../../../../../main/core/sync/pdp-modes';
 import type { CacheDb } from '../../../../../main/core/cache/database';
 import type { Provider } from '../../../../../main/core/providers/types';
+import type { PdpModesProgress } from '../../../../../shared/schemas/keys';
 import { tempDb } from '../../../../unit/main/core/cache/temp-db';
 import { sandboxProvider } from './sandbox-provider';
 
 const CONN = 'conn-1';
+// Enough PDP configurations (about a quarter of the clients) to take the learner over several of its batches.
+const CLIENTS = 1200;
 let sandbox: FactPulseSandbox;
 let db: CacheDb;
 let cleanup: () => void;
@@ -17,11 +20,17 @@ let provider: Provider;
 
 const modes = () =>
   db.sqlite.prepare(`SELECT remote_id AS uid, encryption_mode AS mode FROM clients WHERE pdp_configured = 1 ORDER BY remote_id`).all() as Array<{ uid: string; mode: string | null }>;
+const serverModes = () =>
+  [...sandbox.state.clients]
+    .filter(([, c]) => c.pdp)
+    .map(([uid, c]) => ({ uid, mode: c.pdp?.encryptionMode ?? null }))
+    .sort((a, b) => a.uid.localeCompare(b.uid));
 
 beforeEach(async () => {
-  sandbox = await startFactPulseSandbox({ clients: 150, seed: 5 });
+  sandbox = await startFactPulseSandbox({ clients: CLIENTS, seed: 5 });
   ({ db, cleanup } = tempDb());
-  provider = sandboxProvider(sandbox, CONN);
+  // The app's own HTTP limiter size (4 slots).
+  provider = sandboxProvider(sandbox, CONN, { concurrency: 4 });
   const sync = createSyncService({ db, events: createEventBus(), log: () => {}, online: (_id, call) => call(provider) });
   expect((await sync.syncNow(CONN)).state).toBe('done');
   await sync.close();
@@ -32,31 +41,92 @@ afterEach(async () => {
 });
 
 describe('learning PDP encryption modes after a sync', () => {
-  it('fills in the mode of every PDP-configured client, in batches, as the server reports it', async () => {
-    const server = new Map([...sandbox.state.clients].filter(([, c]) => c.pdp).map(([uid, c]) => [uid, c.pdp?.encryptionMode]));
-    expect([...server.values()].filter((m) => m === 'double').length).toBeGreaterThan(0);
+  it('learns every mode in one run, a few requests at a time, and says how far along it is', async () => {
+    const expected = serverModes();
+    expect(expected.length).toBeGreaterThan(250);
+    expect(expected.filter((m) => m.mode === 'double').length).toBeGreaterThan(50);
     expect(modes().every((r) => r.mode === null)).toBe(true);
 
+    sandbox.faults.set({ latencyMs: 5, pathPattern: /pdp-config/ });
+    const events: PdpModesProgress[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
     let calls = 0;
-    const refresher = createPdpModeRefresher({ db, log: () => {}, online: (_id, call) => (calls++, call(provider)) });
-    expect(await refresher.refresh(CONN, 5)).toBe(5);
-    expect(calls).toBe(5);
-    await refresher.refresh(CONN);
-    expect(modes()).toEqual([...server].sort(([a], [b]) => a.localeCompare(b)).map(([uid, mode]) => ({ uid, mode })));
-
-    calls = 0;
-    expect(await refresher.refresh(CONN)).toBe(0);
-    expect(calls).toBe(0);
-    await refresher.close();
-  });
-
-  it('stops at the first failure that is not a vanished client, and learns nothing wrong', async () => {
-    const refresher = createPdpModeRefresher({
+    const learner = createPdpModeLearner({
       db,
       log: () => {},
-      online: () => Promise.reject(Object.assign(new Error('offline'), { code: 'OFFLINE' })),
+      emit: (p) => events.push(p),
+      online: async (_id, call) => {
+        calls++;
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        try {
+          return await call(provider);
+        } finally {
+          inFlight--;
+        }
+      },
     });
-    expect(await refresher.refresh(CONN)).toBe(0);
-    expect(modes().every((r) => r.mode === null)).toBe(true);
+    expect(learner.status()).toEqual([{ connectionId: CONN, known: 0, total: expected.length, running: false }]);
+
+    expect(await learner.refresh(CONN)).toBe(expected.length);
+    expect(modes()).toEqual(expected);
+    expect(calls).toBe(expected.length);
+    expect(maxInFlight).toBe(PDP_MODE_CONCURRENCY);
+
+    expect(events[0]).toEqual({ connectionId: CONN, known: 0, total: expected.length, running: true });
+    expect(events.at(-1)).toEqual({ connectionId: CONN, known: expected.length, total: expected.length, running: false });
+    const known = events.map((e) => e.known);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(events.length).toBeGreaterThan(4);
+    expect(learner.status()).toEqual([{ connectionId: CONN, known: expected.length, total: expected.length, running: false }]);
+
+    calls = 0;
+    expect(await learner.refresh(CONN)).toBe(0);
+    expect(calls).toBe(0);
+    await learner.close();
+  });
+
+  it('stops at the first failure that is not a vanished client, and the next run goes on from there', async () => {
+    const total = serverModes().length;
+    let calls = 0;
+    const failing = createPdpModeLearner({
+      db,
+      log: () => {},
+      online: (_id, call) => (++calls > 40 ? Promise.reject(Object.assign(new Error('offline'), { code: 'OFFLINE' })) : call(provider)),
+    });
+    const learnedFirst = await failing.refresh(CONN);
+    expect(learnedFirst).toBeGreaterThanOrEqual(40 - PDP_MODE_CONCURRENCY);
+    expect(learnedFirst).toBeLessThanOrEqual(40);
+    expect(calls).toBeLessThan(40 + PDP_MODE_CONCURRENCY + 1);
+    const [after] = failing.status();
+    expect(after).toEqual({ connectionId: CONN, known: learnedFirst, total, running: false });
+    await failing.close();
+
+    let resumedCalls = 0;
+    const learner = createPdpModeLearner({ db, log: () => {}, online: (_id, call) => (resumedCalls++, call(provider)) });
+    expect(await learner.resume(CONN)).toBe(total - learnedFirst);
+    expect(resumedCalls).toBe(total - learnedFirst);
+    expect(modes()).toEqual(serverModes());
+    await learner.close();
+  });
+
+  it('skips a client that vanished from the server and learns the rest', async () => {
+    const gone = serverModes()[3]!.uid;
+    sandbox.state.clients.delete(gone);
+    const learner = createPdpModeLearner({ db, log: () => {}, online: (_id, call) => call(provider) });
+    const total = serverModes().length + 1;
+    expect(await learner.refresh(CONN)).toBe(total - 1);
+    expect(modes().filter((m) => m.mode === null).map((m) => m.uid)).toEqual([gone]);
+    expect(learner.status()[0]).toMatchObject({ known: total - 1, total });
+    await learner.close();
+  });
+
+  it('does not resume a connection whose list was never completely synced', async () => {
+    db.sqlite.prepare('UPDATE sync_state SET last_completed_at = NULL WHERE connection_id = ?').run(CONN);
+    let calls = 0;
+    const learner = createPdpModeLearner({ db, log: () => {}, online: (_id, call) => (calls++, call(provider)) });
+    expect(await learner.resume(CONN)).toBe(0);
+    expect(calls).toBe(0);
+    await learner.close();
   });
 });

@@ -38,7 +38,7 @@ export const CHANNEL_SAMPLES: Partial<Record<Channel, unknown>> = {
   'outbox.discard': { id: 424242, confirm: true },
   'audit.list': { connectionId: conn, clientId: 'fuzz-client', beforeId: 10, limit: 20 },
   'audit.export': { format: 'json', connectionId: conn },
-  'keys.inventory': { connectionId: conn },
+  'keys.inventory': { connectionId: conn, filter: 'attention', search: 'agence', offset: 0, limit: 25 },
   'keys.enableDouble': { ...keyRef, fields: pdpFields },
   'keys.disableDouble': { ...keyRef, fields: pdpFields, confirm: true },
   'keys.rotate': keyRef,
