@@ -6,7 +6,8 @@ import { DESCRIPTORS } from '../../../shared/providers';
 import { authMethod } from '../../../shared/providers/descriptor';
 import { connectionAddSchema, connectionUpdateSchema } from '../../../shared/schemas/connections';
 import type { Connection } from '../../../shared/schemas/connections';
-import { call } from '../../app/bridge';
+import type { AppErrorShape } from '../../../shared/errors';
+import { call, errorShape } from '../../app/bridge';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
@@ -27,6 +28,9 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
   const method = authMethod(descriptor, values.method) ?? descriptor.authMethods[0]!;
   const stored = (slot: string) => editing && connection.secretsStored.includes(slot);
   const inMemory = useSecretsInMemoryOnly();
+  /** A new connection is tried before it is saved; a failed try is shown with "Save anyway". */
+  const [probeFailure, setProbeFailure] = useState<AppErrorShape | null>(null);
+  const [testing, setTesting] = useState(false);
 
   useEffect(() => {
     if (!editing) void call('providers.available').then(setAvailable, () => undefined);
@@ -34,6 +38,7 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
 
   const update = (key: string, change: (v: ConnectionFormValues) => ConnectionFormValues) => {
     setValues(change);
+    setProbeFailure(null);
     setErrors((e) => {
       if (!(key in e)) return e;
       const next = { ...e };
@@ -42,10 +47,28 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
     });
   };
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  /** True when the new connection answered; otherwise the reason is shown and nothing is stored. */
+  async function tryFirst(): Promise<boolean> {
+    setTesting(true);
+    try {
+      await call('connections.probe', toAddInput(values));
+      return true;
+    } catch (err) {
+      const shape = errorShape(err);
+      if (shape.details?.fields?.length) throw err; // a field the server or main refused: shown beside it
+      setProbeFailure(shape);
+      return false;
+    } finally {
+      setTesting(false);
+    }
+  }
+
+  function submit(e: FormEvent | null, saveAnyway = false) {
+    e?.preventDefault();
+    setProbeFailure(null);
     const input = editing ? toUpdateInput(connection, values) : toAddInput(values);
     return submitWith(editing ? connectionUpdateSchema : connectionAddSchema, input, async () => {
+      if (!editing && !saveAnyway && !(await tryFirst())) return;
       const saved = editing ? await call('connections.update', toUpdateInput(connection, values)) : await call('connections.add', toAddInput(values));
       const { loadConnections, toast, testConnection } = useStore.getState();
       await loadConnections();
@@ -135,10 +158,21 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
         )}
       </div>
       <ErrorNotice error={failure} />
+      {probeFailure && (
+        <div className="probe-failure" data-testid="probe-failure">
+          <ErrorNotice error={probeFailure} title={t('probe.failedTitle')} />
+          <p className="muted">{t('probe.failedHint')}</p>
+        </div>
+      )}
       <div className="actions form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('ui.saving') : editing ? t('common.save') : t('connections.form.add')}
+          {testing ? t('probe.testing') : saving ? t('ui.saving') : editing ? t('common.save') : t('connections.form.add')}
         </button>
+        {probeFailure && (
+          <button type="button" disabled={saving} onClick={() => void submit(null, true)} data-testid="save-anyway">
+            {t('probe.saveAnyway')}
+          </button>
+        )}
         <button type="button" onClick={onDone}>
           {t('common.cancel')}
         </button>
