@@ -43,6 +43,30 @@ export function createState(): SandboxState {
   return { clients: new Map(), order: [], nextPdpId: 1 };
 }
 
+/** One seeded client in this many keeps a wrong check digit, so the demo also shows the checksum warning. */
+export const SIRET_EXCEPTION_EVERY = 20;
+
+/**
+ * A seeded SIRET that passes its Luhn check: the drawn digits with the last one replaced by the check digit
+ * (the same random draws as before, so the rest of the seeded data is unchanged), except every
+ * SIRET_EXCEPTION_EVERY-th client, whose check digit is deliberately off by one.
+ */
+export function sandboxSiret(drawn: string, index: number): string {
+  const body = drawn.slice(0, 13);
+  let sum = 0;
+  for (let i = 0; i < 13; i++) {
+    // From the right, the check digit is position 0 (not doubled), so the body's last digit is doubled.
+    let digit = Number(body[12 - i]);
+    if (i % 2 === 0) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  const check = (10 - (sum % 10)) % 10;
+  return `${body}${index % SIRET_EXCEPTION_EVERY === SIRET_EXCEPTION_EVERY - 1 ? (check + 1) % 10 : check}`;
+}
+
 export function seedClients(state: SandboxState, count: number, seed = 42): void {
   const random = mulberry32(seed);
   const base = Date.UTC(2025, 0, 6);
@@ -52,7 +76,7 @@ export function seedClients(state: SandboxState, count: number, seed = 42): void
     const client: SandboxClient = {
       uid: uuidFrom(random),
       name: companyName(random, i, count),
-      siret: random() < 0.85 ? String(Math.floor(random() * 9e13) + 1e13).padStart(14, '0') : null,
+      siret: random() < 0.85 ? sandboxSiret(String(Math.floor(random() * 9e13) + 1e13), i) : null,
       description: random() < 0.6 ? `Client à ${city}` : null,
       isActive: random() < 0.85,
       hasConfigChorus: random() < 0.2,
