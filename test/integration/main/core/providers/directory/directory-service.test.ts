@@ -98,6 +98,34 @@ describe('certificate import', () => {
     expect(await core.context.keychain.get(`${connectionId}/mtls/privateKey`)).toContain('PRIVATE KEY');
   });
 
+  it('a PKCS#12 bundle with its passphrase: the key stays encrypted in the keychain, the passphrase in its slot, and TLS works', async () => {
+    const issued = await sandbox.mint.client({ commonName: 'pkcs12-client' });
+    const p12 = join(dir, 'client.p12');
+    writeFileSync(p12, sandbox.mint.pkcs12(issued, 'p12 passphrase'));
+    const wrong = await call('directory.importCertificate', { format: 'pkcs12', connectionId, pkcs12Path: await pick(p12), passphrase: 'not it' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'wrong-passphrase' } } });
+    const imported = await value(call('directory.importCertificate', { format: 'pkcs12', connectionId, pkcs12Path: await pick(p12), passphrase: 'p12 passphrase', caPath: await pick(sandbox.files!.ca) }));
+    expect(imported.certificate.subject).toMatch(/^CN=pkcs12-client,/);
+    expect(await core.context.keychain.get(`${connectionId}/mtls/privateKey`)).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    expect(await core.context.keychain.get(`${connectionId}/mtls/passphrase`)).toBe('p12 passphrase');
+    await value(call('connections.test', { id: connectionId }));
+    expect(sandbox.requests.at(-1)).toMatchObject({ status: 201, clientCertificate: 'pkcs12-client', matched: 0 });
+    // Back to the sandbox's own certificate (unencrypted key: the passphrase slot is emptied).
+    await value(call('directory.importCertificate', { format: 'pem', connectionId, certificatePath: await pick(sandbox.files!.cert), privateKeyPath: await pick(sandbox.files!.key), caPath: await pick(sandbox.files!.ca) }));
+    expect(await core.context.keychain.get(`${connectionId}/mtls/passphrase`)).toBeNull();
+  });
+
+  it('records when the user last authenticated: credentials saved or a test passed (sent as x-fapi-auth-date)', async () => {
+    const before = (await value(call('directory.certificate', { connectionId }))).authenticatedAt as string;
+    await new Promise((r) => setTimeout(r, 1_100));
+    await value(call('connections.test', { id: connectionId }));
+    const tested = (await value(call('directory.certificate', { connectionId }))).authenticatedAt as string;
+    expect(Date.parse(tested)).toBeGreaterThan(Date.parse(before));
+    await value(call('connections.update', { id: connectionId, label: 'Directory' }));
+    expect((await value(call('directory.certificate', { connectionId }))).authenticatedAt).toBe(tested);
+    expect(sandbox.requests.at(-1)!.headers.authDate).toBe(true);
+  });
+
   it('a memory-only keychain refuses to import a private key (it would be lost at quit)', async () => {
     const memory = await createCore({ dataDir: join(dir, 'memory'), keychain: createMemoryKeychain(), dialogs: picker.dialogs, resumeDemo: false, log: () => {} });
     try {
