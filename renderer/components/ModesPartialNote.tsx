@@ -1,16 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onEvent } from '../app/bridge';
 import { useStore } from '../stores/store';
 import './modes-partial.css';
 
-/** Keeps the store's PDP-mode progress current while a note is on screen. */
-function usePdpModesFeed(): void {
-  useEffect(() => {
-    void useStore.getState().loadPdpModes();
-    return onEvent('pdpModes.progress', (p) => useStore.getState().receivePdpModes(p));
-  }, []);
-}
 
 /**
  * Says that figures derived from PDP encryption modes (double-mode counts, the Double filter, keys missing
@@ -18,7 +10,10 @@ function usePdpModesFeed(): void {
  */
 export function ModesPartialNote({ connectionIds, effect }: { connectionIds: readonly string[]; effect: 'clientsEffect' | 'keysEffect' }) {
   const { t, i18n } = useTranslation();
-  usePdpModesFeed();
+  // pdpModes.progress events keep it current afterwards (useCoreEvents).
+  useEffect(() => {
+    void useStore.getState().loadPdpModes();
+  }, []);
   const modes = useStore((s) => s.pdpModes);
   let known = 0;
   let total = 0;

@@ -13,7 +13,8 @@ export type JobProgress = EventPayload<'job.progress'>;
 export type PdpModesProgress = EventPayload<'pdpModes.progress'>;
 export type KeyListInfo = Omit<KeyInventoryPage, 'rows'>;
 
-export const KEYS_PAGE_SIZE = 50;
+/** As the Clients list: a page fits a screen or two, whatever the number of keys. */
+export const KEYS_PAGE_SIZE = 25;
 
 export interface KeyQuery {
   filter: KeyFilter;
@@ -56,6 +57,8 @@ export function parseKeyRowId(id: string): { connectionId: string; clientUid: st
 }
 
 let loadSeq = 0;
+let lastClientsRefresh = 0;
+const CLIENTS_REFRESH_MS = 1000;
 
 export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set, get) => ({
   keyRows: [],
@@ -127,5 +130,14 @@ export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set
   },
   receivePdpModes(progress) {
     set((s) => ({ pdpModes: { ...s.pdpModes, [progress.connectionId]: progress } }));
+    // Figures derived from the modes grow with them: the Clients counts and list follow (at most once a
+    // second while the learner runs); the Keys inventory, which is costlier, when a run ends.
+    const { route, clientsPage } = get();
+    const now = Date.now();
+    if (route.screen === 'clients' && clientsPage && (!progress.running || now - lastClientsRefresh >= CLIENTS_REFRESH_MS)) {
+      lastClientsRefresh = now;
+      void get().loadClients();
+    }
+    if (route.screen === 'keys' && !progress.running) void get().loadKeys();
   },
 });

@@ -35,7 +35,7 @@ export function KeysSummary({ list, onFilter }: { list: KeyListInfo; onFilter(fi
       <button type="button" className="link" onClick={() => onFilter('attention')}>
         {t('keysList.summary', { attention: summary.attention, count: summary.keys })}
       </button>
-      {': '}
+      {t('keysList.partsAfter')}
       {parts.map((part, i) => (
         <span key={part.filter}>
           {i > 0 && ', '}

@@ -40,15 +40,7 @@ export function KeysScreen() {
 
   useEffect(() => {
     void useStore.getState().loadKeys();
-    const offJobs = onEvent('job.progress', (p) => useStore.getState().receiveJobProgress(p));
-    // Once the learner is through, clients it found in double mode join the inventory.
-    const offModes = onEvent('pdpModes.progress', (p) => {
-      if (!p.running) void useStore.getState().loadKeys();
-    });
-    return () => {
-      offJobs();
-      offModes();
-    };
+    return onEvent('job.progress', (p) => useStore.getState().receiveJobProgress(p));
   }, []);
   const setQuery = useCallback((patch: Partial<KeyQuery>) => useStore.getState().setKeyQuery(patch), []);
 
