@@ -34,6 +34,9 @@ export function createDirectoryState(deps: { db: CacheDb; audit: AuditLog; log: 
     credentials: (id) => credentials.get(id),
     log: deps.log,
     onExchange(e) {
+      // A connection test the server never answered (offline, TLS refused) carried no id it could quote; the
+      // reconnect probe repeats it every 30 s while offline, so it is not audited.
+      if (e.operation === 'test' && e.status === null) return;
       const ok = e.status === 201 && !e.receivedInteractionId;
       deps.audit.append({
         connectionId: e.connectionId,
