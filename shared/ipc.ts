@@ -36,6 +36,10 @@ import {
   auditVerifySchema,
   clientCountsInputSchema,
   clientCountsSchema,
+  clientFacetValuesInputSchema,
+  clientFacetValuesSchema,
+  clientForgetCachedInputSchema,
+  clientForgetCachedSchema,
   clientWindowInputSchema,
   clientWindowSchema,
   outboxChangedSchema,
@@ -144,6 +148,10 @@ export const channels = {
   // ── offline cache, sync, outbox, audit (issue 4): add channels below this line ──
   'clients.window': { input: clientWindowInputSchema, output: clientWindowSchema },
   'clients.counts': { input: clientCountsInputSchema, output: clientCountsSchema },
+  /** The values a connection's cached clients take for a provider's facet (e.g. the tokenization partner). */
+  'clients.facetValues': { input: clientFacetValuesInputSchema, output: clientFacetValuesSchema },
+  /** The server said the client is gone: drop it from this computer's cache (audited; the server is not called). */
+  'clients.forgetCached': { input: clientForgetCachedInputSchema, output: clientForgetCachedSchema },
   'sync.now': { input: syncNowInputSchema, output: syncProgressSchema },
   'sync.state': { input: none, output: z.array(syncStateSchema) },
   'outbox.list': { input: outboxListInputSchema, output: z.array(outboxItemSchema) },

@@ -4,6 +4,9 @@ import { text } from './text';
 
 const connectionId = text().min(1).max(64);
 const remoteId = text().min(1).max(200);
+/** A facet names one extra of the cached record; it becomes a JSON path, so only letters and digits. */
+const facetKey = text().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'A facet is named by letters and digits');
+const facetValue = text().min(1, 'Choose a value').max(255, 'A facet value is at most 255 characters');
 
 /** Search matches inside `highlight` strings are wrapped in these private-use characters (never HTML). */
 export const HIGHLIGHT_START = '\uE000';
@@ -32,6 +35,8 @@ export const clientWindowInputSchema = z
       .min(1, 'Key age is at least 1 day')
       .max(3650, 'Key age is at most 3650 days')
       .optional(),
+    /** Only clients whose extra `key` (a provider's facet, e.g. the tokenization partner) equals `value`. */
+    facet: z.object({ key: facetKey, value: facetValue }).strict().optional(),
     sort: clientSortSchema.default('name'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -69,6 +74,14 @@ export const clientWindowSchema = z.object({
   lastSynced: z.record(z.string(), z.string().nullable()),
 });
 export type ClientWindow = z.infer<typeof clientWindowSchema>;
+
+export const clientFacetValuesInputSchema = z.object({ connectionId, key: facetKey }).strict();
+/** Distinct values in name order, at most 200. */
+export const clientFacetValuesSchema = z.array(z.string());
+
+/** Drops one client from this computer's cache (a tombstone) after the server said it no longer exists. */
+export const clientForgetCachedInputSchema = z.object({ connectionId, remoteId }).strict();
+export const clientForgetCachedSchema = z.object({ forgotten: z.literal(true) });
 
 export const clientCountsInputSchema = z.object({ connectionIds: z.array(connectionId).min(1).max(50).optional() }).strict();
 export const clientCountsSchema = z.object({

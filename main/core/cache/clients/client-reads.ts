@@ -11,6 +11,7 @@ import { chooseMatchMode, encodeCursor, keysetCursor, offsetOf, onlyTextFilter, 
 import type { KeyedId, TextFilter, WindowPlan } from './window-sql';
 import { createChangeWatch, createCountMemo } from './count-memo';
 import { createWindowAnchors } from './window-anchors';
+import { createFacetValues } from './facet-values';
 import type { WindowRoute } from './window-anchors';
 
 export interface ClientReads {
@@ -20,6 +21,8 @@ export interface ClientReads {
   record(connectionId: string, remoteId: string): (ClientRecord & { contentHash: string }) | null;
   counts(connectionIds?: readonly string[]): ClientCounts;
   lastSynced(connectionIds?: readonly string[]): Record<string, string | null>;
+  /** The distinct values of one extra (a provider's facet) among a connection's cached clients. */
+  facetValues(connectionId: string, key: string): string[];
 }
 
 const PENDING = `(SELECT count(*) FROM outbox o WHERE o.connection_id = c.connection_id AND o.remote_id = c.remote_id) AS pending`;
@@ -198,5 +201,6 @@ export function createClientReads(db: ReadDb): ClientReads {
     },
     counts,
     lastSynced,
+    facetValues: createFacetValues(db),
   };
 }

@@ -87,7 +87,7 @@ export function chooseMatchMode(matchCount: number, rowEstimate: number, offset:
 
 /** True when the text query is the only filter, so the FTS match count is the total. */
 export function onlyTextFilter(q: ClientWindowQuery): boolean {
-  return !q.connectionIds && !q.status && q.pdpConfigured === undefined && q.doubleMode === undefined && !keyFilterSet(q);
+  return !q.connectionIds && !q.status && q.pdpConfigured === undefined && q.doubleMode === undefined && !keyFilterSet(q) && !q.facet;
 }
 
 const keyFilterSet = (q: ClientWindowQuery) => q.hasKey !== undefined || q.keyOlderThanDays !== undefined;
@@ -167,6 +167,11 @@ function filters(q: ClientWindowQuery, text: TextFilter, now: number): { from: s
   }
   if (q.doubleMode !== undefined) where.push(q.doubleMode ? "c.encryption_mode IS 'double'" : "c.encryption_mode IS NOT 'double'");
   keyFilters(q, now, where, params);
+  if (q.facet) {
+    // The key passed the contract's letters-and-digits rule; it is bound as a JSON path, never spliced into SQL.
+    where.push('json_extract(c.extra_json, ?) = ?');
+    params.push(`$.${q.facet.key}`, q.facet.value);
+  }
   if (names) nameBounds(names, where, params);
   if (match !== null && !lookup) {
     where.push('+c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)');

@@ -30,6 +30,8 @@ export const CHANNEL_SAMPLES: Partial<Record<Channel, unknown>> = {
   'webhook.delete': { ...ref, confirm: true },
   'clients.window': { connectionIds: [conn], query: 'boul', status: ['active'], sort: 'relevance', direction: 'asc', offset: 0, limit: 50, includeTotal: true },
   'clients.counts': { connectionIds: [conn] },
+  'clients.facetValues': { connectionId: conn, key: 'partner' },
+  'clients.forgetCached': ref,
   'sync.now': { connectionId: conn },
   'outbox.list': { connectionId: conn, state: 'queued' },
   'outbox.replay': { connectionId: conn },
