@@ -20,7 +20,7 @@ export function DashboardScreen() {
   const outbox = useStore((s) => s.outboxItems);
   const navigate = useStore((s) => s.navigate);
   useOfflineData();
-  const { figures, error } = useFigures();
+  const { figures, credentials, error } = useFigures();
   const waiting = outboxCounts(outbox);
   const waitingTotal = waiting.queued + waiting.conflicts + waiting.failed;
   return (
@@ -50,7 +50,7 @@ export function DashboardScreen() {
               <ul className="figures-list" data-testid="dashboard-figures">
                 {connections.map((c) => {
                   const found = figures.connections.find((f) => f.connectionId === c.id);
-                  return found ? <ConnectionFigures key={c.id} connection={c} figures={found} /> : null;
+                  return found ? <ConnectionFigures key={c.id} connection={c} figures={found} credentials={credentials.filter((r) => r.connectionId === c.id)} /> : null;
                 })}
               </ul>
               <ActivityChart days={figures.activity} />

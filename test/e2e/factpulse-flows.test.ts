@@ -197,6 +197,9 @@ describe('FactPulse flows in Chromium through the plain-Node core', () => {
 
     await form.getByLabel('Base URL').fill(demoUrl);
     await form.getByRole('button', { name: 'Add connection' }).click();
+    // Tried before it is saved: the reason first, then "Save anyway" keeps it as it is.
+    await form.getByTestId('probe-failure').locator('[data-error-code="AUTH_REQUIRED"]').waitFor();
+    await form.getByTestId('save-anyway').click();
     const card = page.locator('[data-connection="Second FactPulse"]');
     await card.locator('[data-error-code="AUTH_REQUIRED"]').waitFor();
     await expect(card.textContent()).resolves.toMatch(/HTTP 401/);

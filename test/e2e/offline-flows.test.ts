@@ -101,10 +101,11 @@ describe('Offline flows: cache, sync, outbox conflicts and the audit log', () =>
 
     await page.click('[data-nav="dashboard"]');
     await page.getByTestId('dashboard-outbox').waitFor();
-    // The counts arrive after the screen: wait for them rather than read the first paint.
-    const counts = page.locator('[data-dashboard-connection="Demo workspace (sandbox)"] [data-testid="dashboard-counts"][aria-busy="false"]');
-    await counts.waitFor();
-    await expect(counts.textContent()).resolves.toMatch(/60 clients cached · last synced .* · 1 change waiting/);
+    // The figures arrive after the screen: wait for them rather than read the first paint.
+    const demoFigures = page.locator('[data-dashboard-connection="Demo workspace (sandbox)"]');
+    await demoFigures.locator('[data-outbox-figure="queued"]', { hasText: /^1 Waiting/ }).waitFor();
+    await expect(demoFigures.locator('[data-figure="clients"] .figure-number').textContent()).resolves.toBe('60 clients');
+    await expect(demoFigures.getByTestId('dashboard-synced').textContent()).resolves.toMatch(/^Synced /);
     await page.locator('[data-dashboard-connection="Demo workspace (sandbox)"] [data-connection-state="offline"]').waitFor();
     await harness.screenshot('offline-dashboard');
   });

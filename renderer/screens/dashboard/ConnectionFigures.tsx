@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { ERROR_CODES, ERROR_MESSAGES } from '../../../shared/errors';
-import type { ErrorCode } from '../../../shared/errors';
 import type { ConnectionFigures as Figures, KeyAgeBand } from '../../../shared/schemas/dashboard';
 import type { Connection } from '../../../shared/schemas/connections';
+import type { CredentialRow } from '../../../shared/schemas/directory';
 import { timeAgo } from '../../app/format-time';
+import { errorSentence, storedError } from '../../components/error-wording';
 import { ConnectionStateBadge } from '../../components/StatusBadge';
 import { useStore } from '../../stores/store';
 import { BandBars, StackedBar } from './charts';
@@ -29,14 +29,8 @@ function useFormat() {
   return { n: (v: number) => number.format(v), pct: (done: number, total: number) => percent.format(total > 0 ? done / total : 0) };
 }
 
-/** The plain words for a stored error code (the code itself is not for users). */
-function reasonOf(code: string, language: string): string {
-  const known = (ERROR_CODES as readonly string[]).includes(code) ? ERROR_MESSAGES[code as ErrorCode] : ERROR_MESSAGES.INTERNAL;
-  return language === 'fr' ? known.fr : known.en;
-}
-
 /** One connection at a glance: every figure opens the list it counts. */
-export function ConnectionFigures({ connection, figures }: { connection: Connection; figures: Figures }) {
+export function ConnectionFigures({ connection, figures, credentials }: { connection: Connection; figures: Figures; credentials: CredentialRow[] }) {
   const { t, i18n } = useTranslation();
   const { n, pct } = useFormat();
   const navigate = useStore((s) => s.navigate);
@@ -132,7 +126,7 @@ export function ConnectionFigures({ connection, figures }: { connection: Connect
             {keys.held > 0 && (
               <BandBars
                 label={t('dashboard.keysTitle')}
-                limitAfter={2}
+                limitAfter={1}
                 limitCaption={t('dashboard.limit', { days: limit })}
                 bands={BANDS.filter((b) => b !== 'unknown' || keys.bands.unknown > 0).map((band) => ({
                   key: band,
@@ -178,12 +172,33 @@ export function ConnectionFigures({ connection, figures }: { connection: Connect
           </ul>
         </section>
 
+        {credentials.length > 0 && (
+          <section className="figure" aria-labelledby={`fig-credentials-${connection.id}`} data-figure="credentials">
+            <h3 id={`fig-credentials-${connection.id}`}>{t('dashboard.credentialsTitle')}</h3>
+            <ul className="figure-list">
+              {credentials.map((c) => (
+                <li key={c.serial}>
+                  <button
+                    type="button"
+                    className={`link${c.state === 'expired' ? ' error' : c.state === 'expiring' ? ' warn' : ''}`}
+                    onClick={() => navigate({ screen: 'connections' })}
+                    title={c.subject}
+                    data-credential-state={c.state}
+                  >
+                    {c.state === 'expired' ? t('dashboard.certExpired', { count: -c.daysUntilExpiry }) : t('dashboard.certValid', { count: c.daysUntilExpiry })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
         <section className="figure" aria-labelledby={`fig-sync-${connection.id}`} data-figure="sync">
           <h3 id={`fig-sync-${connection.id}`}>{t('dashboard.syncTitle')}</h3>
           <p data-testid="dashboard-synced">
             {sync.inProgress ? t('dashboard.syncingNow') : sync.lastCompletedAt ? t('dashboard.syncedAgo', { when: timeAgo(sync.lastCompletedAt, i18n.language) }) : t('dashboard.neverSynced')}
           </p>
-          {sync.lastErrorCode && !sync.inProgress && <p className="warn">{t('dashboard.lastSyncFailed', { reason: reasonOf(sync.lastErrorCode, i18n.language) })}</p>}
+          {sync.lastErrorCode && !sync.inProgress && <p className="warn">{t('dashboard.lastSyncFailed', { reason: errorSentence(storedError(sync.lastErrorCode), i18n.language, t) })}</p>}
         </section>
       </div>
     </li>
