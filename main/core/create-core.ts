@@ -32,6 +32,7 @@ import { keyAuditSink } from './audit/key-audit';
 import { createOutbox } from './outbox/outbox-service';
 import { createWriteThrough } from './outbox/write-through';
 import { createSyncService } from './sync/sync-service';
+import { providerModule } from './providers';
 import { createSyncScheduler } from './sync/sync-scheduler';
 import { createPdpModeLearner } from './sync/pdp-modes';
 import { createSealer } from './vault/sealing';
@@ -159,7 +160,13 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   });
 
   // issue 4: sync, outbox, write-through
-  const sync = createSyncService({ db, events, log, online });
+  const sync = createSyncService({
+    db,
+    events,
+    log,
+    online,
+    wholeList: (id) => providerModule(connections.get(id).provider).descriptor.paging.style === 'whole',
+  });
   // After each complete sync, learn every unknown PDP encryption mode (the list does not carry them); a run
   // cut short (offline, quit) goes on when the connection answers again.
   const pdpModes = createPdpModeLearner({ db, log, online, emit: (progress) => events.emit('pdpModes.progress', progress) });

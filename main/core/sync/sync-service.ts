@@ -8,6 +8,9 @@ import type { Logger } from '../log';
 import type { Provider } from '../providers/types';
 import { createSyncStateWrites } from './sync-state-store';
 import { walkPages } from './walk';
+import type { WalkProgress } from './walk';
+import type { FetchedPage } from './group-commit';
+import { walkWholeList } from './whole-list';
 
 export const SYNC_PAGE_SIZE = 100;
 /** Pages in flight: a browser's connections per host, and the FactPulse provider's per-connection limit. */
@@ -33,7 +36,12 @@ export interface SyncServiceDeps {
   online<T>(connectionId: string, call: (provider: Provider) => Promise<T>): Promise<T>;
   pageSize?: number;
   concurrency?: number;
+  /** True for a provider that answers its whole list at once (its descriptor's paging). */
+  wholeList?(connectionId: string): boolean;
 }
+
+/** Rows per transaction when a whole list streams in. */
+const WHOLE_LIST_BATCH = 1_000;
 
 export interface SyncService {
   /** Syncs one connection; a second call while one runs joins it. Never throws: the result says how it ended. */
@@ -75,34 +83,47 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const firstSync = (total: number | null) =>
       total !== null && total >= FIRST_SYNC_ROWS && (cachedRows.get()?.n ?? 0) * 2 <= total;
     try {
-      const done = await walkPages({
-        pageSize,
-        concurrency,
-        signal: controller.signal,
-        donePages: walk.donePages,
-        fetchPage: (page, signal) => deps.online(connectionId, (p) => p.listClients(page, pageSize, { signal })),
-        commitPages: (pages) =>
-          deps.db.transaction(() => {
-            if (controller.signal.aborted) throw controller.signal.reason;
-            let written = 0;
-            for (const { page, records } of pages) {
-              written += clients.upsertPage(connectionId, records, walk.walkId, syncedAt).written;
-              state.pageDone(connectionId, walk.walkId, page, records.length);
-            }
-            return written;
-          }),
-        onTotal: (total) => {
-          state.setTotal(connectionId, total);
-          if (!firstSync(total)) return;
-          clients.beginBulkLoad();
-          bulkLoad = true;
-        },
-        maxBatch: () => (bulkLoad ? FIRST_SYNC_BATCH : 2),
-        onPage: (p) => {
-          last = p;
-          emit({ ...base, state: 'running', ...p, ratePerSec: rate(p.rows) });
-        },
-      });
+      const commitPages = (pages: FetchedPage[]) =>
+        deps.db.transaction(() => {
+          if (controller.signal.aborted) throw controller.signal.reason;
+          let written = 0;
+          for (const { page, records } of pages) {
+            written += clients.upsertPage(connectionId, records, walk.walkId, syncedAt).written;
+            state.pageDone(connectionId, walk.walkId, page, records.length);
+          }
+          return written;
+        });
+      const onPage = (p: WalkProgress) => {
+        last = p;
+        emit({ ...base, state: 'running', ...p, ratePerSec: rate(p.rows) });
+      };
+      const done = deps.wholeList?.(connectionId)
+        ? await walkWholeList({
+            signal: controller.signal,
+            stream: (each, signal) =>
+              deps.online(connectionId, async (p) => {
+                if (!p.streamClients) throw new AppError('UNSUPPORTED', 'This connection cannot read its whole list.');
+                for await (const batch of p.streamClients(WHOLE_LIST_BATCH, { signal })) each(batch);
+              }),
+            commitPages,
+            onPage,
+          })
+        : await walkPages({
+            pageSize,
+            concurrency,
+            signal: controller.signal,
+            donePages: walk.donePages,
+            fetchPage: (page, signal) => deps.online(connectionId, (p) => p.listClients(page, pageSize, { signal })),
+            commitPages,
+            onTotal: (total) => {
+              state.setTotal(connectionId, total);
+              if (!firstSync(total)) return;
+              clients.beginBulkLoad();
+              bulkLoad = true;
+            },
+            maxBatch: () => (bulkLoad ? FIRST_SYNC_BATCH : 2),
+            onPage,
+          });
       // Only a complete walk may conclude that the rows it did not see are gone.
       const at = new Date().toISOString();
       const removed = deps.db.transaction(() => {
