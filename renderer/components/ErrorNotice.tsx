@@ -1,12 +1,33 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../shared/errors';
+import { copyText } from '../app/clipboard';
 import { errorSentence } from './error-wording';
 import './error-notice.css';
 
-/** The technical facts of an error, for support: code, HTTP status, request reference and main's message. */
+/** The vendor's reference for this error (what its support asks for), with a button that copies it. */
+function SupportReference({ value }: { value: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  return (
+    <>
+      <dt>{t('errors.supportId')}</dt>
+      <dd className="support-reference">
+        <span className="mono" data-testid="support-reference">{value}</span>
+        <button type="button" className="link" onClick={() => void copyText(value).then((ok) => setCopied(ok ? 'copied' : 'failed'))}>
+          {t('errors.copy')}
+        </button>
+        <span role="status">{copied && t(copied === 'copied' ? 'errors.copied' : 'errors.copyFailed')}</span>
+      </dd>
+    </>
+  );
+}
+
+/** The technical facts of an error, for support: code, HTTP status, support and request references, main's message. */
 export function ErrorDetails({ error }: { error: AppErrorShape }) {
   const { t } = useTranslation();
-  const requestId = [error.details?.supportId, error.details?.interactionId, error.details?.requestId].find((v): v is string => typeof v === 'string');
+  const supportId = typeof error.details?.supportId === 'string' ? error.details.supportId : null;
+  const requestId = [error.details?.interactionId, error.details?.requestId].find((v): v is string => typeof v === 'string');
   return (
     <details className="error-details" data-testid="error-details">
       <summary>{t('errors.details')}</summary>
@@ -19,6 +40,7 @@ export function ErrorDetails({ error }: { error: AppErrorShape }) {
             <dd className="mono">{t('ui.httpStatus', { status: error.details.status })}</dd>
           </>
         )}
+        {supportId && <SupportReference value={supportId} />}
         {requestId && (
           <>
             <dt>{t('errors.requestId')}</dt>

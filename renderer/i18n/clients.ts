@@ -54,6 +54,10 @@ export const en = {
     deleteTypeName: 'Type the client’s name to confirm: {{name}}',
     deleteQueued: 'The server cannot be reached: the deletion is queued in the outbox and will be sent when the connection is back.',
     deleted: 'Client “{{name}}” deleted.',
+    goneTitle: 'This client no longer exists on the server.',
+    goneBody: 'It was deleted there. This computer still keeps a copy in its cache; removing it does not call the server, and a full sync would bring it back if the server listed it again.',
+    goneForget: 'Remove from this computer’s cache',
+    goneForgotten: 'The client was removed from this computer’s cache.',
     status: { active: 'Active', inactive: 'Inactive', suspended: 'Suspended', unknown: 'Unknown' },
     fields: {
       name: 'Name',
@@ -124,6 +128,10 @@ export const fr: typeof en = {
     deleteTypeName: 'Saisissez le nom du client pour confirmer : {{name}}',
     deleteQueued: 'Le serveur est injoignable : la suppression attend dans la file d’envoi et sera envoyée au retour de la connexion.',
     deleted: 'Client « {{name}} » supprimé.',
+    goneTitle: 'Ce client n’existe plus sur le serveur.',
+    goneBody: 'Il y a été supprimé. Cet ordinateur en garde une copie dans son cache ; la retirer n’appelle pas le serveur, et une synchronisation complète la ramènerait si le serveur le listait de nouveau.',
+    goneForget: 'Retirer du cache de cet ordinateur',
+    goneForgotten: 'Le client a été retiré du cache de cet ordinateur.',
     status: { active: 'Actif', inactive: 'Inactif', suspended: 'Suspendu', unknown: 'Inconnu' },
     fields: {
       name: 'Nom',

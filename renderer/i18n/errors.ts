@@ -5,6 +5,10 @@ export const en = {
     code: 'Code',
     status: 'HTTP status',
     requestId: 'Request reference',
+    supportId: 'Support reference',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy: select the reference and copy it.',
     message: 'Message',
     fields: 'Fields',
     known: {
@@ -23,6 +27,10 @@ export const fr: typeof en = {
     code: 'Code',
     status: 'Statut HTTP',
     requestId: 'Référence de la requête',
+    supportId: 'Référence pour le support',
+    copy: 'Copier',
+    copied: 'Copié.',
+    copyFailed: 'Copie impossible : sélectionnez la référence et copiez-la.',
     message: 'Message',
     fields: 'Champs',
     known: {

@@ -21,6 +21,8 @@ export interface ClientFilters {
   pdp: TriState;
   double: TriState;
   keyAge: KeyAgeFilter;
+  /** A provider's facet (e.g. the tokenization partner) equal to a value; applies to one connection only. */
+  facet?: { key: string; value: string };
 }
 
 export interface ClientsQuery {
@@ -54,7 +56,8 @@ export interface ClientsSlice {
   loadClients(query?: Partial<Pick<ClientsQuery, 'page' | 'pageSize'>>): Promise<void>;
 }
 
-export const NO_FILTERS: ClientFilters = { text: '', status: 'any', pdp: 'any', double: 'any', keyAge: 'any' };
+/** `facet: undefined` is spelled out so that applying NO_FILTERS clears a chosen facet too. */
+export const NO_FILTERS: ClientFilters = { text: '', status: 'any', pdp: 'any', double: 'any', keyAge: 'any', facet: undefined };
 
 const triState = (value: TriState): boolean | undefined => (value === 'any' ? undefined : value === 'yes');
 
@@ -71,6 +74,7 @@ export function windowInput(connectionIds: string[] | undefined, q: ClientsQuery
     ...(double !== undefined ? { doubleMode: double } : {}),
     ...(q.filters.keyAge === 'hasKey' ? { hasKey: true } : {}),
     ...(q.filters.keyAge === 'older' ? { keyOlderThanDays: keyMaxAgeDays } : {}),
+    ...(q.filters.facet ? { facet: q.filters.facet } : {}),
     sort: q.sort ?? (text ? 'relevance' : 'name'),
     direction: q.sort ? q.direction : 'asc',
     offset: (q.page - 1) * q.pageSize,
@@ -88,7 +92,9 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
   clientsLoading: false,
   clientsError: null,
   selectClientsConnection(connectionId) {
-    set({ clientsConnectionId: connectionId, clientsQuery: { ...get().clientsQuery, page: 1 } });
+    // A facet's values belong to one connection: another connection starts without it.
+    const query = get().clientsQuery;
+    set({ clientsConnectionId: connectionId, clientsQuery: { ...query, page: 1, filters: { ...query.filters, facet: undefined } } });
     void get().loadClients();
   },
   setClientFilters(patch) {
@@ -108,9 +114,12 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
     const known = state.connections.some((c) => c.id === state.clientsConnectionId);
     const scope = known ? state.clientsConnectionId : ALL_CONNECTIONS;
     const connectionIds = scope === ALL_CONNECTIONS ? undefined : [scope];
-    const capabilities = sharedCapabilities(scopeConnections(state.connections, scope));
+    const scoped = scopeConnections(state.connections, scope);
+    const capabilities = sharedCapabilities(scoped);
     const asked = { ...state.clientsQuery, ...patch };
-    const query = { ...asked, filters: applicableFilters(asked.filters, capabilities) };
+    const applicable = applicableFilters(asked.filters, capabilities);
+    // A facet's values belong to one connection's clients.
+    const query = { ...asked, filters: scoped.length === 1 ? applicable : { ...applicable, facet: undefined } };
     const seq = ++requestSeq;
     set({ clientsConnectionId: scope, clientsQuery: query, clientsLoading: true, clientsError: null });
     try {

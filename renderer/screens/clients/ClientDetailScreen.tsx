@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
 import { DESCRIPTORS } from '../../../shared/providers';
 import type { ClientFields } from '../../../shared/schemas/clients';
-import { call } from '../../app/bridge';
+import { call, errorShape } from '../../app/bridge';
 import { isQueuedWrite } from '../../app/queued';
 import { useOfflineData } from '../../app/use-offline-data';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -14,6 +15,7 @@ import { useStore } from '../../stores/store';
 import { ClientActions } from './ClientActions';
 import { ClientFacts } from './ClientFacts';
 import { ClientForm } from './ClientForm';
+import { GoneNotice, isGone } from './GoneNotice';
 import { NewerVersionNotice } from './NewerVersionNotice';
 import { PendingChanges } from './PendingChanges';
 import { newerVersionOf } from './newer-version';
@@ -28,6 +30,9 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
   const [editing, setEditing] = useState(false);
   const [queued, setQueued] = useState(false);
   const [newer, setNewer] = useState<{ versions: NewerVersion; fields: ClientFields } | null>(null);
+  /** An edit the server refused because the client no longer exists there. */
+  const [goneOnEdit, setGoneOnEdit] = useState<AppErrorShape | null>(null);
+  const gone = isGone(client.error) ? client.error : goneOnEdit;
   useOfflineData();
   const record = client.value;
   const descriptor = connection ? DESCRIPTORS[connection.provider] : null;
@@ -69,6 +74,11 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
       queuedOffline();
       return true;
     }
+    const shape = errorShape(err);
+    if (isGone(shape)) {
+      setGoneOnEdit(shape);
+      return true;
+    }
     const versions = newerVersionOf(err);
     if (versions) setNewer({ versions, fields });
     return versions !== null;
@@ -97,7 +107,7 @@ export function ClientDetailScreen({ connectionId, remoteId }: { connectionId: s
         </p>
       )}
       <PendingChanges connectionId={connectionId} remoteId={remoteId} />
-      <ErrorNotice error={client.error} title={t('clients.loadFailed')} />
+      {gone ? <GoneNotice connectionId={connectionId} remoteId={remoteId} error={gone} /> : <ErrorNotice error={client.error} title={t('clients.loadFailed')} />}
       {client.loading && <p className="loading">{t('common.loading')}</p>}
       {record && descriptor && connection && (
         <section className="card" aria-labelledby="client-details-title">

@@ -4,9 +4,10 @@ import type { Capability } from '../../../shared/domain';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { ALL_CONNECTIONS, NO_FILTERS } from '../../stores/clients-slice';
 import type { ClientFilters, KeyAgeFilter, TriState } from '../../stores/clients-slice';
-import { FILTER_CAPABILITY } from '../../stores/clients-scope';
+import { FILTER_CAPABILITY, scopeConnections } from '../../stores/clients-scope';
 import { useStore } from '../../stores/store';
 import type { ClientsView } from './clients-view';
+import { FacetFilter } from './FacetFilter';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const MAX_SEARCH = 200;
@@ -82,6 +83,7 @@ export function ClientsToolbar({ view }: { view: ClientsView }) {
   const has = (capability: Capability) => view.capabilities.has(capability);
   const filtered = JSON.stringify({ ...filters, text }) !== JSON.stringify(NO_FILTERS);
   const tooLong = text.length > MAX_SEARCH;
+  const facetConnection = scopeConnections(connections, scope)[0]?.id;
   const identifierLabel = view.columns.find((c) => c.key === 'identifier')?.labelKey ?? 'clients.fields.identifier';
 
   return (
@@ -110,17 +112,23 @@ export function ClientsToolbar({ view }: { view: ClientsView }) {
           </select>
         </div>
       )}
-      {view.filters.map((filter) => (
-        <div className="filter" key={filter.key}>
-          <label htmlFor="clients-status">{t(filter.labelKey)}</label>
-          <select id="clients-status" value={filters.status} onChange={(e) => set({ status: e.target.value as ClientFilters['status'] })}>
-            <option value="any">{t('offline.any')}</option>
-            {(['active', 'inactive', 'suspended'] as const).map((s) => (
-              <option key={s} value={s}>{t(`clients.status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-      ))}
+      {view.filters.map((filter) =>
+        filter.source === 'facet' ? (
+          facetConnection && view.descriptor?.client.facet && (
+            <FacetFilter key={filter.key} connectionId={facetConnection} facetKey={view.descriptor.client.facet.extraKey} label={t(filter.labelKey)} />
+          )
+        ) : (
+          <div className="filter" key={filter.key}>
+            <label htmlFor="clients-status">{t(filter.labelKey)}</label>
+            <select id="clients-status" value={filters.status} onChange={(e) => set({ status: e.target.value as ClientFilters['status'] })}>
+              <option value="any">{t('offline.any')}</option>
+              {(['active', 'inactive', 'suspended'] as const).map((s) => (
+                <option key={s} value={s}>{t(`clients.status.${s}`)}</option>
+              ))}
+            </select>
+          </div>
+        ),
+      )}
       {has(FILTER_CAPABILITY.pdp) && <TriSelect id="clients-pdp" label={t('offline.pdpConfigured')} value={filters.pdp} onChange={(pdp) => set({ pdp })} />}
       {has(FILTER_CAPABILITY.double) && <TriSelect id="clients-double" label={t('offline.doubleMode')} value={filters.double} onChange={(double) => set({ double })} />}
       {has(FILTER_CAPABILITY.keyAge) && <KeyAgeSelect value={filters.keyAge} onChange={(keyAge) => set({ keyAge })} />}

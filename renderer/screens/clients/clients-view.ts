@@ -25,7 +25,7 @@ export interface ClientsView {
   /** The descriptor shared by every connection in scope; null when they differ (common columns only). */
   descriptor: ProviderDescriptor | null;
   columns: ColumnDescriptor[];
-  /** Descriptor filters the cache can apply (status; a provider's facet is not indexed in the cache). */
+  /** Descriptor filters the cache can apply: status, and the provider's facet when one connection is in scope. */
   filters: FilterDescriptor[];
   capabilities: Set<Capability>;
 }
@@ -48,7 +48,8 @@ export function clientsView(scope: readonly Connection[]): ClientsView {
   let columns = descriptor ? [...descriptor.columns] : [...COMMON_COLUMNS];
   if (scope.length > 1) columns = insertAfter(columns, 'identifier', CONNECTION_COLUMN);
   if (capabilities.has('pdpConfig')) columns = insertAfter(columns, 'status', PDP_COLUMN);
-  const filters = descriptor ? descriptor.filters.filter((f) => f.source === 'status') : [STATUS_FILTER];
+  const facetFilter = (f: FilterDescriptor) => f.source === 'facet' && descriptor?.client.facet !== undefined && scope.length === 1;
+  const filters = descriptor ? descriptor.filters.filter((f) => f.source === 'status' || facetFilter(f)) : [STATUS_FILTER];
   return { descriptor, columns, filters, capabilities };
 }
 

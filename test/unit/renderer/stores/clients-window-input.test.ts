@@ -36,6 +36,13 @@ describe('windowInput: the Clients screen query → clients.window', () => {
     expect(clientWindowInputSchema.safeParse(input).success).toBe(true);
   });
 
+  it('filters on a facet value when one is chosen', () => {
+    const partner = { ...base, filters: { ...NO_FILTERS, facet: { key: 'partner', value: 'Partenaire Est' } } };
+    expect(windowInput(['t1'], partner)).toMatchObject({ connectionIds: ['t1'], facet: { key: 'partner', value: 'Partenaire Est' } });
+    expect(clientWindowInputSchema.safeParse(windowInput(['t1'], partner)).success).toBe(true);
+    expect(windowInput(['t1'], base)).not.toHaveProperty('facet');
+  });
+
   it('asks for keys older than the Keys screen limit (settings.keyMaxAgeDays), 90 days by default', () => {
     const older = { ...base, filters: { ...NO_FILTERS, keyAge: 'older' as const } };
     expect(windowInput(undefined, older, 30)).toMatchObject({ keyOlderThanDays: 30 });

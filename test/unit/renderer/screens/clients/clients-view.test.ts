@@ -20,9 +20,10 @@ describe('clientsView: the Clients list for the connections in scope', () => {
     expect(view.capabilities.has('encryptionKeys')).toBe(true);
   });
 
-  it('leaves out the facet filter the cache cannot apply (tokenization partner) but keeps its column', () => {
+  it('offers the facet filter (tokenization partner) for one connection, with its column', () => {
     const view = clientsView([connectionOf('t1', 'tokenization')]);
-    expect(view.filters.map((f) => f.key)).toEqual(['status']);
+    expect(view.filters.map((f) => `${f.key}:${f.source}`)).toEqual(['status:status', 'partner:facet']);
+    expect(clientsView([connectionOf('t1', 'tokenization'), connectionOf('t2', 'tokenization')]).filters.map((f) => f.key)).toEqual(['status']);
     expect(keys(view.columns)).toContain('extra.partner');
     expect(view.columns.find((c) => c.key === 'identifier')!.labelKey).toBe('providers.tokenization.fields.mid');
   });
