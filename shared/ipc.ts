@@ -165,8 +165,8 @@ export const channels = {
 
   // ── keys, double mode, backups, webhook verification (issue 5): add channels below this line ──
   'keys.inventory': { input: keysInventorySchema, output: keyInventoryPageSchema },
-  /** How far the learning of PDP encryption modes is, per connection (pdpModes.progress keeps it current). */
-  'pdpModes.status': { input: none, output: z.array(pdpModesProgressSchema) },
+  /** How far the learning of PDP encryption modes is, per connection (pdp.modesProgress keeps it current). */
+  'pdp.modes': { input: none, output: z.array(pdpModesProgressSchema) },
   'keys.enableDouble': { input: keysEnableDoubleSchema, output: keysEnableDoubleResultSchema },
   'keys.disableDouble': { input: keysDisableDoubleSchema, output: keysDisableDoubleResultSchema },
   'keys.rotate': { input: keysRotateSchema, output: rotationOutcomeSchema },
@@ -215,7 +215,7 @@ export const events = {
 
   // ── issue 5 events (job.progress) below ──
   'job.progress': jobProgressSchema,
-  'pdpModes.progress': pdpModesProgressSchema,
+  'pdp.modesProgress': pdpModesProgressSchema,
 
   'directory.rebuildProgress': rebuildProgressSchema,
 } as const;

@@ -10,7 +10,7 @@ export type KeyRow = KeyInventoryPage['rows'][number];
 export type KeyJournalRow = ChannelOutput<'keys.journal'>[number];
 export type KeyJob = ChannelOutput<'keys.jobs'>[number];
 export type JobProgress = EventPayload<'job.progress'>;
-export type PdpModesProgress = EventPayload<'pdpModes.progress'>;
+export type PdpModesProgress = EventPayload<'pdp.modesProgress'>;
 export type KeyListInfo = Omit<KeyInventoryPage, 'rows'>;
 
 /** As the Clients list: a page fits a screen or two, whatever the number of keys. */
@@ -122,7 +122,7 @@ export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set
   },
   async loadPdpModes() {
     try {
-      const all = await call('pdpModes.status');
+      const all = await call('pdp.modes');
       set({ pdpModes: Object.fromEntries(all.map((m) => [m.connectionId, m])) });
     } catch {
       // Only a progress note depends on it; the next event brings it.

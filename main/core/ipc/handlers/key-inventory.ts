@@ -131,9 +131,9 @@ export async function keyInventoryView(ctx: CoreContext, learner: Pick<PdpModeLe
 }
 
 /** keys.inventory and the PDP-mode learner's progress. */
-export function createKeyInventoryHandlers(ctx: CoreContext, learner: Pick<PdpModeLearner, 'status'>): Pick<HandlerMap, 'keys.inventory' | 'pdpModes.status'> {
+export function createKeyInventoryHandlers(ctx: CoreContext, learner: Pick<PdpModeLearner, 'status'>): Pick<HandlerMap, 'keys.inventory' | 'pdp.modes'> {
   return {
     'keys.inventory': (query) => keyInventoryView(ctx, learner, query),
-    'pdpModes.status': () => learner.status(),
+    'pdp.modes': () => learner.status(),
   };
 }

@@ -43,8 +43,8 @@ const input = (apiKey: string, baseUrl = sandbox.url) => ({ label: 'Tried', prov
 async function traces() {
   return {
     keychain: await keychain.list(''),
-    connections: (await core.router.invoke('connections.list')) as { ok: true; value: unknown[] },
-    statuses: (await core.router.invoke('connections.statuses')) as { ok: true; value: unknown[] },
+    connections: (await core.router.invoke('connections.list', undefined)) as { ok: true; value: unknown[] },
+    statuses: (await core.router.invoke('connections.statuses', undefined)) as { ok: true; value: unknown[] },
   };
 }
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
   sandbox = await startFactPulseSandbox({ clients: CLIENTS, seed: 11 });
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-key-inventory-'));
   core = await openTestCore(dir, createStandInKeychain());
-  core.events.on('pdpModes.progress', (p) => progress.push(p));
+  core.events.on('pdp.modesProgress', (p) => progress.push(p));
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
   // Slow PDP reads, so the inventory can be seen while the modes are still being learned.
   sandbox.faults.set({ latencyMs: 40, pathPattern: /pdp-config/ });
@@ -39,7 +39,7 @@ beforeAll(async () => {
   sandbox.faults.clear();
   await vi.waitFor(
     async () => {
-      const [modes] = await invokeOk<PdpModesProgress[]>(core, 'pdpModes.status');
+      const [modes] = await invokeOk<PdpModesProgress[]>(core, 'pdp.modes');
       expect(modes).toMatchObject({ running: false });
       expect(modes!.known).toBe(modes!.total);
     },

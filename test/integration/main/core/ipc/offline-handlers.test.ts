@@ -23,7 +23,7 @@ let remoteId: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-offline-handlers-'));
   core = await openTestCore(dir, createMemoryKeychain());
-  const demo = await invokeOk<{ id: string; baseUrl: string }>(core, 'demo.start');
+  const demo = await invokeOk<{ id: string; baseUrl: string }>(core, 'demo.start', { systems: ['factpulse'] });
   connectionId = demo.id;
   baseUrl = demo.baseUrl;
   await invokeOk(core, 'sync.now', { connectionId });
