@@ -1,5 +1,6 @@
 // After a realistic session through the router (demo workspace, connection test, clients, PDP with a client
-// secret, webhook secret, password login, a refused API key), no secret used may appear in any file of the data dir.
+// secret, webhook secret, password login, a refused API key; the sites registry's bearer token, the tokenization
+// platform's Basic credentials and a refused password), no secret used may appear in any file of the data dir.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -32,7 +33,7 @@ beforeAll(async () => {
     return result;
   };
   const value = <T,>(e: Envelope): T => {
-    if (!e.ok) throw new Error(`call failed: ${e.error.code}`);
+    if (!e.ok) throw new Error(`call failed: ${e.error.code} ${e.error.message}`);
     return e.value as T;
   };
   try {
@@ -71,6 +72,23 @@ beforeAll(async () => {
     value(await call('clients.page', { connectionId: pw.id, page: 1, pageSize: 5 }));
     secrets.set('a token the sandbox issued', sandbox.issueToken());
 
+    // The other demo systems: a bearer token (sites registry), HTTP Basic (tokenization) and its header.
+    const all = value<Array<{ id: string; provider: string }>>(await call('connections.list'));
+    const sitesConn = all.find((c) => c.provider === 'sites')!;
+    const tokConn = all.find((c) => c.provider === 'tokenization')!;
+    const registry = core.context.demo.serverFor(sitesConn.id) as unknown as { credentials: { token: string } };
+    const platform = core.context.demo.serverFor(tokConn.id) as unknown as { credentials: { username: string; password: string } };
+    secrets.set('sites bearer token', registry.credentials.token);
+    secrets.set('tokenization password', platform.credentials.password);
+    secrets.set('tokenization Basic header', Buffer.from(`${platform.credentials.username}:${platform.credentials.password}`).toString('base64'));
+    value(await call('sync.now', { connectionId: sitesConn.id }));
+    value(await call('sync.now', { connectionId: tokConn.id }));
+    value(await call('clients.create', { connectionId: sitesConn.id, fields: { name: 'Scan Entrepôt', identifier: '424242' } }));
+    const wrongTokPassword = `tok_wrong_${randomUUID()}`;
+    secrets.set('wrong tokenization password', wrongTokPassword);
+    value(await call('connections.update', { id: tokConn.id, auth: { method: 'basic', username: platform.credentials.username, password: wrongTokPassword } }));
+    outcomes['tokenization test'] = await call('connections.test', { id: tokConn.id });
+
     // A refused API key: the failure is logged and reported, the key must not be.
     const wrongKey = `fp_wrong_${randomUUID()}`;
     secrets.set('wrong API key', wrongKey);
@@ -92,6 +110,7 @@ describe('secrets scan of the data dir', () => {
     expect(outcomes['webhook.generate']?.ok).toBe(true);
     expect(outcomes['connections.test']).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
     expect(outcomes['clients.page']).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    expect(outcomes['tokenization test']).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   });
 
   it('wrote the settings file, the database and a log', () => {
@@ -103,7 +122,7 @@ describe('secrets scan of the data dir', () => {
   });
 
   it('no file contains any secret used, nor any JWT', () => {
-    expect(secrets.size).toBe(6);
+    expect(secrets.size).toBe(10);
     const leaks: string[] = [];
     for (const file of filesUnder(dataDir)) {
       const bytes = readFileSync(file);
