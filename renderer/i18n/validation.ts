@@ -36,6 +36,7 @@ const KEYS: Record<string, { en: string; fr: string }> = {
   'validation.format': { en: 'Not in the expected format', fr: "N'a pas le format attendu" },
   'validation.unknownMethod': { en: 'Choose an authentication method', fr: "Choisissez une méthode d'authentification" },
   'validation.nameTaken': { en: 'Another client already has this name', fr: 'Un autre client porte déjà ce nom' },
+  'validation.partnerUnknown': { en: 'The server does not know one of these partners: check its id or name', fr: 'Le serveur ne connaît pas l’un de ces partenaires : vérifiez son id ou son nom' },
   'validation.partnerRequired': { en: 'Give the direct partner by id or by name', fr: 'Indiquez le partenaire direct par son id ou son nom' },
   'validation.confirmName': { en: 'Type the client’s name exactly', fr: 'Saisissez exactement le nom du client' },
   'providers.factpulse.validation.siret': { en: 'SIRET must be exactly 14 digits', fr: 'Le SIRET doit comporter exactement 14 chiffres' },

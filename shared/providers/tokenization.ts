@@ -42,7 +42,7 @@ export const tokenizationDescriptor: ProviderDescriptor = {
       { key: 'identifier', labelKey: 'providers.tokenization.fields.mid' },
       { key: 'extra.billingId', labelKey: 'providers.tokenization.fields.billingId' },
       { key: 'version', labelKey: 'providers.tokenization.fields.version', type: 'integer' },
-      { key: 'extra.partner', labelKey: 'providers.tokenization.fields.partner' },
+      { key: 'extra.rootPartner', labelKey: 'providers.tokenization.fields.rootPartner' },
       { key: 'extra.directPartnerName', labelKey: 'providers.tokenization.fields.directPartnerName' },
       { key: 'extra.contactName', labelKey: 'providers.tokenization.fields.contactName' },
       { key: 'extra.contactEmail', labelKey: 'providers.tokenization.fields.contactEmail', type: 'email' },

@@ -43,3 +43,16 @@ function fieldsNamedIn(message: string): Array<{ field: string; message: string 
   const found = WIRE_FIELDS.find(([re]) => re.test(message));
   return found ? [{ field: found[1], message }] : [];
 }
+
+/**
+ * A 404 from the list endpoint is about the partner asked for, not a client: it says which partner and lands
+ * on the connection's partners field (a form keeps its content; "Test connection" names it).
+ */
+export function partnerNotFound(err: unknown, partner: string): unknown {
+  if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') return err;
+  const { gone: _gone, fields: _fields, ...details } = err.details ?? {};
+  return new AppError('NOT_FOUND', `The tokenization platform does not know the partner "${partner}": check its id or name.`, {
+    ...details,
+    fields: [{ field: 'settings.partners', message: 'validation.partnerUnknown' }],
+  });
+}

@@ -6,7 +6,7 @@ import type { HttpClient, HttpRequest, HttpResponse } from '../../http';
 import { staticAuthHeaders } from '../common/static-auth';
 import type { SecretReader, StoredAuth } from '../common/static-auth';
 import type { CallOptions, Provider } from '../types';
-import { errorFromResponse } from './errors';
+import { errorFromResponse, partnerNotFound } from './errors';
 import { toClientRecord, toWireClient } from './mappers';
 import { slicesFor } from './partner-pages';
 import type { PartnerSpan } from './partner-pages';
@@ -45,7 +45,9 @@ export function createTokenizationProvider(options: TokenizationOptions): Provid
   }
 
   async function listSlice(partner: string, skip: number, take: number, opts?: CallOptions) {
-    const res = await call({ method: 'GET', path: CLIENTS, query: { partner, take, skip } }, opts);
+    const res = await call({ method: 'GET', path: CLIENTS, query: { partner, take, skip } }, opts).catch((err: unknown) => {
+      throw partnerNotFound(err, partner);
+    });
     const d = res.data as { total?: unknown; data?: unknown } | null;
     if (!d || !Array.isArray(d.data)) throw new AppError('BAD_RESPONSE', 'The tokenization platform sent a client list without data.');
     return { total: typeof d.total === 'number' ? d.total : d.data.length, records: d.data.map((w) => toClientRecord(options.connectionId, w)) };

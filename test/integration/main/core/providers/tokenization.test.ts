@@ -77,7 +77,9 @@ describe('errors', () => {
     expect(none).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'extra.directPartnerId' }, { field: 'extra.directPartnerName' }] } });
     expect(target.sandbox?.requests.length ?? 0).toBe(before);
     const unknown = await fail(tokenizationProviderFor(target, ['Nobody Partner']).listClients(1, 10));
-    expect(unknown).toMatchObject({ code: 'NOT_FOUND', details: { supportId: expect.any(String) } });
+    expect(unknown).toMatchObject({ code: 'NOT_FOUND', details: { supportId: expect.any(String), fields: [{ field: 'settings.partners', message: 'validation.partnerUnknown' }] } });
+    expect(unknown?.message).toContain('"Nobody Partner"');
+    expect(unknown?.details).not.toHaveProperty('gone');
     const empty = await fail(tokenizationProviderFor(target, []).listClients(1, 10));
     expect(empty).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'settings.partners' }] } });
   });
