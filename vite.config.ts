@@ -38,6 +38,23 @@ export default defineConfig(({ mode }) => {
     root: 'renderer',
     base: '/',
     plugins: [react()],
-    build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
+    build: {
+      outDir: '../dist/renderer',
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: false,
+      // Screens other than the first are lazy chunks (renderer/app/Screen.tsx); the libraries every screen
+      // needs get chunks of their own, so no chunk carries the whole app and a screen's chunk stays small.
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+              { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 1 },
+            ],
+          },
+        },
+      },
+    },
   };
 });

@@ -1,16 +1,46 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../stores/store';
 import { routeKey } from '../stores/nav-slice';
 import { focusHeadingWhenShown } from './focus-heading';
-import { KeysScreen } from '../screens/keys/KeysScreen';
-import { ActivityScreen } from '../screens/activity/ActivityScreen';
 import { DashboardScreen } from '../screens/DashboardScreen';
-import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
-import { ClientsScreen } from '../screens/clients/ClientsScreen';
-import { ClientDetailScreen } from '../screens/clients/ClientDetailScreen';
-import { ClientCreateScreen } from '../screens/clients/ClientCreateScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
-import { RebuildScreen } from '../screens/directory/RebuildScreen';
+
+// The dashboard is the first screen and ships in the entry chunk; every other screen is its own chunk,
+// fetched when first shown (and warmed up once the first screen has painted, see preloadScreens).
+const loaders = {
+  clients: () => import('../screens/clients/ClientsScreen').then((m) => ({ default: m.ClientsScreen })),
+  client: () => import('../screens/clients/ClientDetailScreen').then((m) => ({ default: m.ClientDetailScreen })),
+  clientNew: () => import('../screens/clients/ClientCreateScreen').then((m) => ({ default: m.ClientCreateScreen })),
+  keys: () => import('../screens/keys/KeysScreen').then((m) => ({ default: m.KeysScreen })),
+  activity: () => import('../screens/activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })),
+  connections: () => import('../screens/connections/ConnectionsScreen').then((m) => ({ default: m.ConnectionsScreen })),
+  settings: () => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+  directory: () => import('../screens/directory/RebuildScreen').then((m) => ({ default: m.RebuildScreen })),
+};
+
+const ClientsScreen = lazy(loaders.clients);
+const ClientDetailScreen = lazy(loaders.client);
+const ClientCreateScreen = lazy(loaders.clientNew);
+const KeysScreen = lazy(loaders.keys);
+const ActivityScreen = lazy(loaders.activity);
+const ConnectionsScreen = lazy(loaders.connections);
+const SettingsScreen = lazy(loaders.settings);
+const RebuildScreen = lazy(loaders.directory);
+
+/** Fetches the other screens' chunks while the app is idle, so a later navigation does not wait for one. */
+function usePreloadScreens() {
+  useEffect(() => {
+    const preload = () => {
+      for (const load of Object.values(loaders)) void load().catch(() => {});
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(preload, 500);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 /** After a navigation (not at start), focus goes to the new screen's heading. */
 function useFocusHeadingOnNavigation(key: string) {
@@ -23,9 +53,8 @@ function useFocusHeadingOnNavigation(key: string) {
 }
 
 /** Route → screen. */
-export function Screen() {
+function RoutedScreen() {
   const route = useStore((s) => s.route);
-  useFocusHeadingOnNavigation(routeKey(route));
   switch (route.screen) {
     case 'dashboard':
       return <DashboardScreen />;
@@ -46,4 +75,16 @@ export function Screen() {
     case 'directory':
       return <RebuildScreen />;
   }
+}
+
+export function Screen() {
+  const { t } = useTranslation();
+  const route = useStore((s) => s.route);
+  useFocusHeadingOnNavigation(routeKey(route));
+  usePreloadScreens();
+  return (
+    <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+      <RoutedScreen />
+    </Suspense>
+  );
 }
