@@ -1,5 +1,8 @@
+import type { Capability } from '../../shared/domain';
 import type { Connection } from '../../shared/schemas/connections';
 import { scopeConnections } from '../stores/clients-scope';
+import { SCREENS } from '../stores/nav-slice';
+import type { ScreenId } from '../stores/nav-slice';
 
 export type PaletteAction =
   | { id: 'sync-all'; connectionIds: string[] }
@@ -33,6 +36,14 @@ export function daysInQuery(query: string): number | null {
 export function creatableConnections(connections: readonly Connection[], scope: string): Connection[] {
   const inScope = scopeConnections(connections, scope).filter((c) => c.capabilities.includes('create'));
   return inScope.length > 0 ? inScope : connections.filter((c) => c.capabilities.includes('create'));
+}
+
+/** The screens to go to, as the sidebar shows them: Keys only with client-owned keys, the registry rebuild only with a registry. */
+export function paletteScreens(connections: readonly Connection[]): Array<ScreenId | 'directory'> {
+  const has = (capability: Capability) => connections.some((c) => c.capabilities.includes(capability));
+  const screens: Array<ScreenId | 'directory'> = SCREENS.filter((s) => s !== 'keys' || has('encryptionKeys'));
+  if (has('rebuildRegistry')) screens.splice(screens.indexOf('activity') + 1, 0, 'directory');
+  return screens;
 }
 
 /** The actions the current connections allow, in the order the palette lists them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, creatableConnections, daysInQuery, rowsOlderThan } from '../../../../renderer/palette/palette-actions';
+import { availableActions, creatableConnections, daysInQuery, paletteScreens, rowsOlderThan } from '../../../../renderer/palette/palette-actions';
 import type { PaletteContext } from '../../../../renderer/palette/palette-actions';
 import { connectionOf } from '../screens/clients/connections.fixture';
 
@@ -55,5 +55,11 @@ describe('command palette actions', () => {
       { id: 'e', ageDays: 400, status: 'ok' },
     ];
     expect(rowsOlderThan(rows, 90, (r) => r.id)).toEqual(['a', 'e']);
+  });
+
+  it('lists the screens the sidebar shows: Keys only with client-owned keys', () => {
+    expect(paletteScreens([])).toEqual(['dashboard', 'clients', 'activity', 'connections', 'settings']);
+    expect(paletteScreens([connectionOf('fp', 'factpulse')])).toContain('keys');
+    expect(paletteScreens([connectionOf('s', 'sites')])).not.toContain('keys');
   });
 });
