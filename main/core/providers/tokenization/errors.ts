@@ -26,7 +26,9 @@ export function errorFromResponse(res: HttpResponse): AppError {
   }
   const mapped = errorFromStatus(res, { system: 'the tokenization platform' });
   const fields = res.status === 400 && message ? fieldsNamedIn(message) : [];
-  return new AppError(mapped.code, message ?? mapped.message, { ...mapped.details, ...base, ...(fields.length ? { fields } : {}) });
+  // A vendor's 5xx text ("Internal error") alone does not say whose fault it is: lead with ours.
+  const text = res.status >= 500 && message ? `${mapped.message.replace(/\.$/, '')}: ${message}` : (message ?? mapped.message);
+  return new AppError(mapped.code, text, { ...mapped.details, ...base, ...(fields.length ? { fields } : {}) });
 }
 
 /** The platform names the wire field in its 400 messages; point the form at it. */

@@ -90,7 +90,9 @@ describe('errors', () => {
 
   it.skipIf(tokenizationSandboxOnly('faults'))('a 500 and a non-JSON answer are clear errors', async () => {
     target.sandbox!.faults.set({ status: 500, times: 2 });
-    expect(await fail(tok.getClient!('1001'))).toMatchObject({ code: 'SERVER' });
+    const failed = await fail(tok.getClient!('1001'));
+    expect(failed).toMatchObject({ code: 'SERVER', details: { status: 500, supportId: expect.any(String) } });
+    expect(failed?.message).toMatch(/^The tokenization platform had an internal error \(HTTP 500\): Simulated failure/);
     target.sandbox!.faults.set({ truncate: true, times: 1 });
     expect(await fail(tok.createClient!({ name: `T ${randomUUID()}`, extra: { directPartnerName: target.partner, ...contact } }))).toMatchObject({
       code: 'BAD_RESPONSE',
