@@ -6,7 +6,7 @@ import { creatableConnections } from '../palette/palette-actions';
 import { openOverlay, useOverlay } from '../palette/palette-state';
 import type { ScreenId } from '../stores/nav-slice';
 import { useStore } from '../stores/store';
-import { focusHeading } from './focus-heading';
+import { focusHeading, HEADING_ID } from './focus-heading';
 import { useShortcuts } from './shortcuts';
 import type { ShortcutAction } from './shortcuts';
 import './keyboard.css';
@@ -57,7 +57,7 @@ export function SkipLink() {
     focusHeading();
   };
   return (
-    <a className="skip-link" href="#main-heading" onClick={skip} data-testid="skip-link">
+    <a className="skip-link" href={`#${HEADING_ID}`} onClick={skip} data-testid="skip-link">
       {t('ui.skipToContent')}
     </a>
   );

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../stores/store';
 import { routeKey } from '../stores/nav-slice';
-import { focusHeadingWhenShown } from './focus-heading';
+import { whenHeadingShown } from './focus-heading';
 import { DashboardScreen } from '../screens/DashboardScreen';
 
 // The dashboard is the first screen and ships in the entry chunk; every other screen is its own chunk,
@@ -42,13 +42,13 @@ function usePreloadScreens() {
   }, []);
 }
 
-/** After a navigation (not at start), focus goes to the new screen's heading. */
+/** The screen's heading is the skip link's target; after a navigation (not at start) it also takes focus. */
 function useFocusHeadingOnNavigation(key: string) {
   const shown = useRef<string | null>(null);
   useEffect(() => {
     const previous = shown.current;
     shown.current = key;
-    if (previous !== null && previous !== key) return focusHeadingWhenShown();
+    return whenHeadingShown(previous !== null && previous !== key);
   }, [key]);
 }
 

@@ -1,10 +1,18 @@
+/** The id the skip link points at: the current screen's heading. */
+export const HEADING_ID = 'main-heading';
+
 /**
  * The current screen's title: the first visible h1 in the main area (a screen still loading may leave the
- * previous one hidden), made focusable by script only (tabIndex -1).
+ * previous one hidden), made focusable by script only (tabIndex -1) and the skip link's target.
  */
 function screenHeading(): HTMLElement | null {
   const heading = [...document.querySelectorAll<HTMLElement>('main h1')].find((h) => h.getClientRects().length > 0) ?? null;
-  if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  if (!heading) return null;
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  if (!heading.id) {
+    document.getElementById(HEADING_ID)?.removeAttribute('id');
+    heading.id = HEADING_ID;
+  }
   return heading;
 }
 
@@ -16,17 +24,19 @@ export function focusHeading(): boolean {
 }
 
 /**
- * After a navigation: focus the new heading now, or as soon as the screen shows it — unless the user has
- * put focus somewhere else meanwhile. Returns the function that stops waiting.
+ * Once the screen shows its heading, makes it the skip link's target and, after a navigation (`focus`),
+ * moves focus to it — unless the user has put focus somewhere else meanwhile. Returns the function that
+ * stops waiting.
  */
-export function focusHeadingWhenShown(waitMs = 5000): () => void {
-  if (focusHeading()) return () => {};
+export function whenHeadingShown(focus: boolean, waitMs = 5000): () => void {
+  const done = () => (focus ? focusHeading() : screenHeading() !== null);
+  if (done()) return () => {};
   const focusedAtStart = document.activeElement;
   const main = document.querySelector('main') ?? document.body;
   const observer = new MutationObserver(() => {
     const active = document.activeElement;
-    const untouched = active === focusedAtStart || active === document.body || active === null || !active.isConnected;
-    if (!untouched || focusHeading()) stop();
+    const untouched = !focus || active === focusedAtStart || active === document.body || active === null || !active.isConnected;
+    if (!untouched || done()) stop();
   });
   const timer = setTimeout(() => stop(), waitMs);
   function stop() {
