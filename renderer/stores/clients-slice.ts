@@ -82,34 +82,19 @@ export function windowInput(connectionIds: string[] | undefined, q: ClientsQuery
   };
 }
 
+/** Numbers every loadClients request: an answer to anything but the latest one is stale and ignored. */
 let requestSeq = 0;
+/**
+ * The scope clientCounts were counted for. Counting every client of a large cache takes far longer than a
+ * window, and the counts do not depend on the search, filters, sort or page: a change of view keeps them.
+ */
+let countedScope: string | null = null;
+/** A recount was asked and no answer with counts has been shown since (a newer request may have dropped it). */
+let countsDue = true;
 
-export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> = (set, get) => ({
-  clientsConnectionId: ALL_CONNECTIONS,
-  clientsPage: null,
-  clientsQuery: { page: 1, pageSize: 25, sort: null, direction: 'asc', filters: NO_FILTERS },
-  clientCounts: null,
-  clientsLoading: false,
-  clientsError: null,
-  selectClientsConnection(connectionId) {
-    // A facet's values belong to one connection: another connection starts without it.
-    const query = get().clientsQuery;
-    set({ clientsConnectionId: connectionId, clientsQuery: { ...query, page: 1, filters: { ...query.filters, facet: undefined } } });
-    void get().loadClients();
-  },
-  setClientFilters(patch) {
-    const query = get().clientsQuery;
-    set({ clientsQuery: { ...query, page: 1, filters: { ...query.filters, ...patch } } });
-    void get().loadClients();
-  },
-  sortClientsBy(sort) {
-    const query = get().clientsQuery;
-    const current = query.sort ?? (query.filters.text.trim() ? 'relevance' : 'name');
-    const direction = current === sort && (query.sort ? query.direction : 'asc') === 'asc' ? 'desc' : 'asc';
-    set({ clientsQuery: { ...query, page: 1, sort, direction } });
-    void get().loadClients();
-  },
-  async loadClients(patch) {
+export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> = (set, get) => {
+  /** `recount`: the cache may have changed (a sync, a write), so the counts are asked again too. */
+  async function load(patch: Partial<Pick<ClientsQuery, 'page' | 'pageSize'>> | undefined, recount: boolean): Promise<void> {
     const state = get();
     const known = state.connections.some((c) => c.id === state.clientsConnectionId);
     const scope = known ? state.clientsConnectionId : ALL_CONNECTIONS;
@@ -120,21 +105,59 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
     const applicable = applicableFilters(asked.filters, capabilities);
     // A facet's values belong to one connection's clients.
     const query = { ...asked, filters: scoped.length === 1 ? applicable : { ...applicable, facet: undefined } };
+    const countScope = connectionIds?.join(',') ?? ALL_CONNECTIONS;
+    if (recount) countsDue = true;
+    const needCounts = countsDue || countedScope !== countScope || state.clientCounts === null;
     const seq = ++requestSeq;
     set({ clientsConnectionId: scope, clientsQuery: query, clientsLoading: true, clientsError: null });
     try {
       const [window, counts] = await Promise.all([
         call('clients.window', windowInput(connectionIds, query, state.settings?.keyMaxAgeDays)),
-        call('clients.counts', connectionIds ? { connectionIds } : {}),
+        needCounts ? call('clients.counts', connectionIds ? { connectionIds } : {}) : null,
       ]);
       if (seq !== requestSeq) return;
+      if (counts) {
+        countedScope = countScope;
+        countsDue = false;
+      }
       set({
         clientsPage: { rows: window.rows, total: window.total, page: query.page, pageSize: query.pageSize, lastSynced: window.lastSynced },
-        clientCounts: counts,
+        ...(counts ? { clientCounts: counts } : {}),
         clientsLoading: false,
       });
     } catch (err) {
       if (seq === requestSeq) set({ clientsError: errorShape(err), clientsLoading: false });
     }
-  },
-});
+  }
+
+  return {
+    clientsConnectionId: ALL_CONNECTIONS,
+    clientsPage: null,
+    clientsQuery: { page: 1, pageSize: 25, sort: null, direction: 'asc', filters: NO_FILTERS },
+    clientCounts: null,
+    clientsLoading: false,
+    clientsError: null,
+    selectClientsConnection(connectionId) {
+      // A facet's values belong to one connection: another connection starts without it.
+      const query = get().clientsQuery;
+      set({ clientsConnectionId: connectionId, clientsQuery: { ...query, page: 1, filters: { ...query.filters, facet: undefined } } });
+      void load(undefined, false);
+    },
+    setClientFilters(patch) {
+      const query = get().clientsQuery;
+      set({ clientsQuery: { ...query, page: 1, filters: { ...query.filters, ...patch } } });
+      void load(undefined, false);
+    },
+    sortClientsBy(sort) {
+      const query = get().clientsQuery;
+      const current = query.sort ?? (query.filters.text.trim() ? 'relevance' : 'name');
+      const direction = current === sort && (query.sort ? query.direction : 'asc') === 'asc' ? 'desc' : 'asc';
+      set({ clientsQuery: { ...query, page: 1, sort, direction } });
+      void load(undefined, false);
+    },
+    /** With a page or page size: another view of the same clients. Without: the cache may have changed, so everything is asked again. */
+    loadClients(patch) {
+      return load(patch, patch === undefined);
+    },
+  };
+};

@@ -9,7 +9,11 @@ import { useStore } from '../../stores/store';
 import type { ClientsView } from './clients-view';
 import { FacetFilter } from './FacetFilter';
 
-const SEARCH_DEBOUNCE_MS = 250;
+/**
+ * The cache answers a search in a few milliseconds, so a keystroke waits only long enough to fold a burst of
+ * typing into one request; answers that arrive after a newer request are dropped by loadClients.
+ */
+const SEARCH_DEBOUNCE_MS = 30;
 const MAX_SEARCH = 200;
 
 function TriSelect({ id, label, value, onChange }: { id: string; label: string; value: TriState; onChange(v: TriState): void }) {
