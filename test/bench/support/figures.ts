@@ -1,5 +1,5 @@
 /** One measured figure, as written to test/bench/results.json. */
-export type Unit = 'ms' | 's' | 'MB' | 'x' | 'rows';
+export type Unit = 'ms' | 's' | 'MB' | 'KB' | 'x' | 'rows';
 export interface Figure {
   value: number;
   unit: Unit;

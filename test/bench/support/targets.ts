@@ -23,6 +23,11 @@ export const TARGETS: Record<string, Target> = {
   'resync.100k_1pct_rows_written': { op: '=', value: 1000 },
   'sync.rss_growth_mb': { op: '<=', value: 150 },
   'rotation.bulk1000_s': { op: '<=', value: 10 },
+  // Renderer figures, as a user feels them: absolute, since the harness page is what the user waits on.
+  'ui.search_100k.p95_ms': { op: '<=', value: 100 },
+  'ui.page_100k.p95_ms': { op: '<=', value: 100 },
+  'ui.page500_100k.p95_ms': { op: '<=', value: 200 },
+  'ui.bundle_gzip_kb': { op: '<=', value: 350 },
 };
 
 export function meets(target: Target, value: number): boolean {
