@@ -17,7 +17,10 @@ export function Frame({ children }: { children: ReactNode }) {
   const current = activeScreen(route.screen);
   // The registry rebuild screen exists only for connections that have one.
   const hasRegistry = useStore((s) => s.connections.some((c) => c.capabilities.includes('rebuildRegistry')));
-  const items: Array<ScreenId | 'directory'> = hasRegistry ? [...NAV.slice(0, 4), 'directory', ...NAV.slice(4)] : NAV;
+  // Likewise the Keys screen, for connections whose provider has client-owned keys.
+  const hasKeys = useStore((s) => s.connections.some((c) => c.capabilities.includes('encryptionKeys')));
+  const shown = hasKeys ? NAV : NAV.filter((id) => id !== 'keys');
+  const items: Array<ScreenId | 'directory'> = hasRegistry ? [...shown.slice(0, shown.indexOf('activity') + 1), 'directory', ...shown.slice(shown.indexOf('activity') + 1)] : shown;
   return (
     <div className="frame">
       <nav className="sidebar" aria-label="Main">

@@ -18,11 +18,11 @@ describe('app shell in Chromium through the plain-Node core', () => {
     await harness.screenshot('shell-dashboard-light-en');
   });
 
-  it('navigates to every screen', async () => {
+  it('navigates to every screen; Keys appears only once a connection has client-owned keys', async () => {
     const { page } = harness;
+    expect(await page.locator('[data-nav="keys"]').count()).toBe(0);
     for (const [nav, heading] of [
       ['clients', 'Clients'],
-      ['keys', 'Keys'],
       ['activity', 'Activity'],
       ['connections', 'Connections'],
       ['settings', 'Settings'],

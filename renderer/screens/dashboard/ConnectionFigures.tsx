@@ -66,7 +66,7 @@ export function ConnectionFigures({ connection, figures, credentials }: { connec
       <div className="figures-grid">
         <section className="figure" aria-labelledby={`fig-clients-${connection.id}`} data-figure="clients">
           <h3 id={`fig-clients-${connection.id}`}>{t('dashboard.clientsTitle')}</h3>
-          <button type="button" className="figure-number link" onClick={() => openClients(connection.id)} aria-label={t('dashboard.showAll', { label: connection.label })}>
+          <button type="button" className="figure-number link" onClick={() => openClients(connection.id)} title={t('dashboard.showAll', { label: connection.label })}>
             {t('dashboard.clientsTotal', { count: clients.total })}
           </button>
           <StackedBar
@@ -101,7 +101,7 @@ export function ConnectionFigures({ connection, figures, credentials }: { connec
         {pdp && (
           <section className="figure" aria-labelledby={`fig-pdp-${connection.id}`} data-figure="pdp">
             <h3 id={`fig-pdp-${connection.id}`}>{t('dashboard.pdpTitle')}</h3>
-            <button type="button" className="figure-number link" onClick={() => openClients(connection.id, { pdp: 'yes' })} aria-label={t('dashboard.pdpShow')}>
+            <button type="button" className="figure-number link" onClick={() => openClients(connection.id, { pdp: 'yes' })} title={t('dashboard.pdpShow')}>
               {t('dashboard.pdpConfigured', { count: pdp.configured, total: clients.total })}
             </button>
             <StackedBar
@@ -140,12 +140,12 @@ export function ConnectionFigures({ connection, figures, credentials }: { connec
               />
             )}
             {keys.olderThanLimit > 0 && (
-              <button type="button" className="link warn" onClick={() => openClients(connection.id, { keyAge: 'older' })} aria-label={t('dashboard.olderShow', { days: limit })} data-figure-link="older">
+              <button type="button" className="link warn" onClick={() => openClients(connection.id, { keyAge: 'older' })} title={t('dashboard.olderShow', { days: limit })} data-figure-link="older">
                 {t('dashboard.olderThanLimit', { count: keys.olderThanLimit, days: limit })}
               </button>
             )}{' '}
             {keys.missingLocally > 0 && (
-              <button type="button" className="link error" onClick={() => navigate({ screen: 'keys' })} aria-label={t('dashboard.missingShow')} data-figure-link="missing">
+              <button type="button" className="link error" onClick={() => navigate({ screen: 'keys' })} title={t('dashboard.missingShow')} data-figure-link="missing">
                 {t('dashboard.missingLocally', { count: keys.missingLocally })}
               </button>
             )}
@@ -162,7 +162,7 @@ export function ConnectionFigures({ connection, figures, credentials }: { connec
                   type="button"
                   className={`link${w.value > 0 && w.key !== 'queued' ? ' warn' : ''}`}
                   onClick={() => navigate({ screen: 'activity' })}
-                  aria-label={t('dashboard.outboxShow', { what: t(`dashboard.outbox.${w.key}`), count: w.value })}
+                  title={t('dashboard.outboxShow', { what: t(`dashboard.outbox.${w.key}`), count: w.value })}
                   data-outbox-figure={w.key}
                 >
                   <span className="figure-count">{n(w.value)}</span> {t(`dashboard.outbox.${w.key}`)}
