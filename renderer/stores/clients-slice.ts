@@ -91,6 +91,11 @@ let requestSeq = 0;
 let countedScope: string | null = null;
 /** A recount was asked and no answer with counts has been shown since (a newer request may have dropped it). */
 let countsDue = true;
+/**
+ * The list says it is busy only once an answer takes this long: the cache usually answers sooner, and marking
+ * the list busy first would render a 500-row page twice for one answer.
+ */
+const BUSY_AFTER_MS = 80;
 
 export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> = (set, get) => {
   /** `recount`: the cache may have changed (a sync, a write), so the counts are asked again too. */
@@ -109,7 +114,10 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
     if (recount) countsDue = true;
     const needCounts = countsDue || countedScope !== countScope || state.clientCounts === null;
     const seq = ++requestSeq;
-    set({ clientsConnectionId: scope, clientsQuery: query, clientsLoading: true, clientsError: null });
+    set({ clientsConnectionId: scope, clientsQuery: query, clientsError: null });
+    const busy = setTimeout(() => {
+      if (seq === requestSeq) set({ clientsLoading: true });
+    }, BUSY_AFTER_MS);
     try {
       const [window, counts] = await Promise.all([
         call('clients.window', windowInput(connectionIds, query, state.settings?.keyMaxAgeDays)),
@@ -127,6 +135,8 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
       });
     } catch (err) {
       if (seq === requestSeq) set({ clientsError: errorShape(err), clientsLoading: false });
+    } finally {
+      clearTimeout(busy);
     }
   }
 
