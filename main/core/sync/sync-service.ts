@@ -40,8 +40,8 @@ export interface SyncServiceDeps {
   wholeList?(connectionId: string): boolean;
 }
 
-/** Rows per transaction when a whole list streams in. */
-const WHOLE_LIST_BATCH = 1_000;
+/** Rows per transaction when a whole list streams in: small batches keep the parsed objects short-lived. */
+const WHOLE_LIST_BATCH = 200;
 
 export interface SyncService {
   /** Syncs one connection; a second call while one runs joins it. Never throws: the result says how it ended. */
@@ -97,7 +97,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         last = p;
         emit({ ...base, state: 'running', ...p, ratePerSec: rate(p.rows) });
       };
-      const done = deps.wholeList?.(connectionId)
+      const whole = deps.wholeList?.(connectionId) ?? false;
+      // A whole list says its size only at the end: an (almost) empty cache is the first-sync case.
+      if (whole && (cachedRows.get()?.n ?? 0) < FIRST_SYNC_ROWS) {
+        clients.beginBulkLoad();
+        bulkLoad = true;
+      }
+      const done = whole
         ? await walkWholeList({
             signal: controller.signal,
             stream: (each, signal) =>

@@ -22,6 +22,7 @@ export const TARGETS: Record<string, Target> = {
   'resync.100k_1pct_x_floor': { op: '<=', value: 1.5 },
   'resync.100k_1pct_rows_written': { op: '=', value: 1000 },
   'sync.rss_growth_mb': { op: '<=', value: 150 },
+  'sync.sites100k_rss_growth_mb': { op: '<=', value: 150 },
   'rotation.bulk1000_s': { op: '<=', value: 10 },
   // Renderer figures, as a user feels them: absolute, since the harness page is what the user waits on.
   'ui.search_100k.p95_ms': { op: '<=', value: 100 },

@@ -32,7 +32,7 @@ describe('whole-list sync', () => {
   it('commits the streamed list in batches and reports them as pages', async () => {
     const progress = await invokeOk<{ state: string; rows: number; pagesDone: number; pagesTotal: number }>(core, 'sync.now', { connectionId });
     expect(progress).toMatchObject({ state: 'done', rows: 12_000, pagesTotal: progress.pagesDone });
-    // Batches of about 1,000 rows (a batch closes at the end of the network chunk that filled it).
+    // Batches of a few hundred rows (a batch closes at the end of the network chunk that filled it).
     expect(progress.pagesDone).toBeGreaterThanOrEqual(6);
     expect((await counts()).total).toBe(12_000);
   }, 60_000);
