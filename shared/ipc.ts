@@ -145,7 +145,7 @@ export const channels = {
   'webhook.generate': { input: webhookGenerateSchema, output: webhookGeneratedSchema },
   'webhook.delete': { input: webhookDeleteSchema, output: z.object({ message: z.string() }) },
 
-  // ── offline cache, sync, outbox, audit (issue 4): add channels below this line ──
+  // ── offline cache, sync, outbox, audit ──
   'clients.window': { input: clientWindowInputSchema, output: clientWindowSchema },
   'clients.counts': { input: clientCountsInputSchema, output: clientCountsSchema },
   /** The values a connection's cached clients take for a provider's facet (e.g. the tokenization partner). */
@@ -163,7 +163,7 @@ export const channels = {
   'audit.verify': { input: none, output: auditVerifySchema },
   'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
 
-  // ── keys, double mode, backups, webhook verification (issue 5): add channels below this line ──
+  // ── keys, double mode, backups, webhook verification ──
   'keys.inventory': { input: keysInventorySchema, output: keyInventoryPageSchema },
   /** How far the learning of PDP encryption modes is, per connection (pdp.modesProgress keeps it current). */
   'pdp.modes': { input: none, output: z.array(pdpModesProgressSchema) },
@@ -209,11 +209,11 @@ export const events = {
   'settings.changed': settingsSchema,
   'connections.changed': z.array(connectionSchema),
   'connection.status': connectionStatusSchema,
-  // ── issue 4 events (sync.progress) below ──
+  // ── sync and outbox events ──
   'sync.progress': syncProgressSchema,
   'outbox.changed': outboxChangedSchema,
 
-  // ── issue 5 events (job.progress) below ──
+  // ── key job events ──
   'job.progress': jobProgressSchema,
   'pdp.modesProgress': pdpModesProgressSchema,
 

@@ -34,7 +34,7 @@ export interface CoreContext {
   reportStatus(connectionId: string, state: ConnectionStatus['state'], message: string | null): void;
   reportFailure(connectionId: string, err: unknown): void;
   connectionStatuses(): ConnectionStatus[];
-  // issue 4: offline cache, sync, outbox, audit log
+  // Offline cache, sync, outbox, audit log
   cache: ClientCache;
   sync: SyncService;
   outbox: Outbox;
@@ -42,7 +42,7 @@ export interface CoreContext {
   audit: AuditLog;
   /** Audit + cache refresh + outbox queueing around a user's write; cache fallback for reads. */
   writes: WriteThrough;
-  /** Client keys, rotation journal, bulk jobs, backups (issue 5). */
+  /** Client keys, rotation journal, bulk jobs, backups. */
   keys: KeyService;
   /** Backup paths main's own file dialogs returned: the only ones backups may write or read. */
   pathGrants: PathGrants;

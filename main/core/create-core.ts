@@ -95,7 +95,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   const { log, events, opened } = boot;
   const { store, db } = boot.files;
   const settings = createSettingsService(store);
-  // issue 4: cache reads, audit log (before anything that writes)
+  // Cache reads and the audit log first: everything after may write.
   const cache = createClientCache(db);
   const audit = createAuditLog(db, await openAuditKey(opened.keychain, log));
   const records = createConnectionRecords(store);
@@ -149,7 +149,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     }
   }
 
-  // issue 5: client keys (AUDIT HOOK: pass `audit` here once the audit log exists on the context).
+  // Client keys (double mode, rotation, backups), audited.
   const keys = createKeyService({
     keychain: opened.keychain,
     db,
@@ -159,7 +159,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     audit: keyAuditSink(audit),
   });
 
-  // issue 4: sync, outbox, write-through
+  // Sync, outbox, write-through.
   const sync = createSyncService({
     db,
     events,
@@ -234,10 +234,8 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createAppHandlers(context),
     ...createConnectionHandlers(context),
     ...createClientHandlers(context),
-    // issue 4 handlers (cache, sync, outbox, audit) below
     ...createCacheHandlers(context),
     ...createDashboardHandlers(context, options.fetch ? { fetch: options.fetch } : {}),
-    // issue 5 handlers (keys, backups, webhook verification) below
     ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
     ...createKeyInventoryHandlers(context, pdpModes),
     ...createKeyDisclosureHandlers(context),
@@ -256,7 +254,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   if (boot.files.notices.some((n) => n.kind === 'cache-rebuilt')) {
     for (const { id } of records.all()) void sync.syncNow(id).catch((err: unknown) => log(`re-sync of ${id} failed: ${String(err)}`));
   }
-  // issue 5: finish every rotation a previous run left unknown (background; the UI shows "rotation to confirm" meanwhile).
+  // Finish every rotation a previous run left unknown (background; the UI shows "rotation to confirm" meanwhile).
   void keys.startupRecovery();
 
   async function close(): Promise<void> {

@@ -1,4 +1,4 @@
-/** Activity screen: the outbox (queued changes, conflicts) and the audit log (issue 4). */
+/** Activity screen: the outbox (queued changes, conflicts) and the audit log. */
 export const en = {
   activity: {
     outboxTitle: 'Outbox',

@@ -1,4 +1,4 @@
-/** Offline cache, sync, search and filters, pending changes (issue 4). */
+/** Offline cache, sync, search and filters, pending changes. */
 export const en = {
   offline: {
     bannerTitle_one: 'Offline: a connection cannot be reached',

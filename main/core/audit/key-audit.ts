@@ -1,7 +1,7 @@
 import type { KeyAuditEvent } from '../keys/deps';
 import type { AuditLog } from './audit-log';
 
-/** Adapts the key service's audit hook (issue 5) to the audit log: fingerprints only, never a key. */
+/** Adapts the key service's audit hook to the audit log: fingerprints only, never a key. */
 export function keyAuditSink(audit: AuditLog): (event: KeyAuditEvent) => void {
   return (event) => {
     const parts = [

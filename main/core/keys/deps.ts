@@ -33,7 +33,7 @@ export interface KeyDeps {
   /** Runs a provider call for a connection (ctx.online in the app). */
   call<T>(connectionId: string, fn: (provider: Provider) => Promise<T>): Promise<T>;
   log?: (line: string) => void;
-  /** AUDIT HOOK: wire to the audit log once it exists (see create-core "issue 5 handlers"). */
+  /** Where key events are audited (create-core wires it to the audit log). */
   audit?: (event: KeyAuditEvent) => void;
   /** Event sink for job.progress (ctx.events.emit in the app). */
   emitProgress?: (payload: JobProgress) => void;

@@ -25,7 +25,7 @@ export interface Migration {
 
 /**
  * In order. Never edit an applied migration: add the next one.
- * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log (issue 4); 0050 key-journal (issue 5); 0060 client-keys (key age filter);
+ * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log; 0050 key-journal; 0060 client-keys (key age filter);
  * 0070 fts-by-repository (the client writes maintain the FTS index);
  * 0080 name-key (names sort by a stored key without case or accents);
  * 0090 state-moved-out (what cannot be rebuilt leaves the cache for state.sqlite).

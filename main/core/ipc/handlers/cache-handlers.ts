@@ -35,7 +35,7 @@ function forgetCached(ctx: CoreContext, connectionId: string, remoteId: string) 
   return { forgotten: true as const };
 }
 
-/** Offline cache, sync, outbox and audit log (issue 4). Reads never touch the network. */
+/** Offline cache, sync, outbox and audit log. Reads never touch the network. */
 export function createCacheHandlers(ctx: CoreContext): Pick<HandlerMap, CacheChannels> {
   async function connectionIds(): Promise<string[]> {
     return (await ctx.connections.list()).map((c) => c.id);

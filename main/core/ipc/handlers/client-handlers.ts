@@ -62,7 +62,7 @@ function cachedPage(ctx: CoreContext, connectionId: string, page: number, pageSi
 }
 
 export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientChannels> {
-  // issue 4: reads fall back to the cache when the server is unreachable; writes are audited, refresh
+  // Reads fall back to the cache when the server is unreachable; writes are audited, refresh
   // the cache, and (edit, activate/deactivate, PDP config) are queued in the outbox when offline.
   const { read, write } = ctx.writes;
   /** Reads a client from the server into the cache, keeping what its detail answer does not say. */

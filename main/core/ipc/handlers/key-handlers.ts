@@ -36,7 +36,7 @@ function rememberPdpMode(ctx: CoreContext, connectionId: string, clientUid: stri
   ctx.cache.setPdpInfo(connectionId, clientUid, { configured: pdp.isConfigured, encryptionMode: pdp.encryptionMode ?? null });
 }
 
-/** Keys, double mode, backups and webhook verification (issue 5). Keys leave main only through keys.reveal. */
+/** Keys, double mode, backups and webhook verification. Keys leave main only through keys.reveal. */
 export function createKeyHandlers(ctx: CoreContext, dialogs: FileDialogs): Pick<HandlerMap, KeyChannels> {
   const keys = ctx.keys;
   // The backup's path comes from main's own save dialog, asked only once the operation is about to make the key.
