@@ -10,7 +10,7 @@ import { openDatabase } from '../../../main/core/cache/database';
 import { createEventBus } from '../../../main/core/ipc/event-bus';
 import { createSitesProvider } from '../../../main/core/providers/sites';
 import { createSyncService } from '../../../main/core/sync/sync-service';
-import { round, seconds } from '../support/figures';
+import { round, seconds, trackPeakRss } from '../support/figures';
 import type { Figures } from '../support/figures';
 
 const CLIENTS = 100_000;
@@ -40,24 +40,21 @@ export async function measure(): Promise<Figures> {
     const provider = createSitesProvider({ connectionId: 'bench-sites', baseUrl: host.url, auth: { method: 'none' }, secrets: { get: async () => null }, timeoutMs: 120_000 });
     const sync = createSyncService({ db, events: createEventBus(), log: () => {}, online: (_id, call) => call(provider), wholeList: () => true });
     global.gc?.();
-    const before = process.memoryUsage.rss();
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage.rss());
-    }, 20);
+    const tracker = trackPeakRss();
     const started = performance.now();
     let result;
+    let rss = { before: 0, peak: 0 };
     try {
       result = await sync.syncNow('bench-sites');
     } finally {
-      clearInterval(sampler);
+      rss = tracker.stop();
     }
     const took = seconds(started);
     if (result.state !== 'done' || result.rows !== CLIENTS) throw new Error(`the sites sync ended ${result.state} with ${result.rows} rows`);
     await sync.close();
     return {
       'sync.sites100k_s': { value: round(took), unit: 's', note: `GET /clients/all, 100k clients in one streamed answer, ${result.pagesDone} batches committed` },
-      'sync.sites100k_rss_growth_mb': { value: round((Math.max(peak, process.memoryUsage.rss()) - before) / MB, 1), unit: 'MB', note: `peak RSS - RSS before (${round(before / MB, 0)} MB before)` },
+      'sync.sites100k_rss_growth_mb': { value: round((rss.peak - rss.before) / MB, 1), unit: 'MB', note: `peak RSS - RSS before (${round(rss.before / MB, 0)} MB before)` },
     };
   } finally {
     db.close();

@@ -12,7 +12,7 @@ import { createEventBus } from '../../../main/core/ipc/event-bus';
 import { createFactPulseProvider } from '../../../main/core/providers/factpulse';
 import { createSyncService, SYNC_CONCURRENCY, SYNC_PAGE_SIZE } from '../../../main/core/sync/sync-service';
 import type { SyncProgress } from '../../../shared/schemas/cache';
-import { percentile, round, seconds, spread } from '../support/figures';
+import { percentile, round, seconds, spread, trackPeakRss } from '../support/figures';
 import type { Figures } from '../support/figures';
 import { startRemoteSandbox } from '../support/remote-sandbox';
 import type { RemoteSandbox } from '../support/remote-sandbox';
@@ -147,18 +147,14 @@ async function measure100k(tenK: number): Promise<Figures> {
       try {
         const run = syncer(cache.db, sandbox, SYNC_CONCURRENCY);
         global.gc?.();
-        const before = process.memoryUsage.rss();
-        let peak = before;
-        const sampler = setInterval(() => {
-          peak = Math.max(peak, process.memoryUsage.rss());
-        }, 20);
+        const tracker = trackPeakRss();
         let first: SyncRun;
         try {
           first = await run();
         } finally {
-          clearInterval(sampler);
+          const seen = tracker.stop();
+          if (i === 0) rss = seen;
         }
-        if (i === 0) rss = { before, peak: Math.max(peak, process.memoryUsage.rss()) };
         if (first.result.rows !== CLIENTS_100K) throw new Error('the 100k sync did not see every row');
         const changed = await sandbox.change(CLIENTS_100K * CHANGED_SHARE);
         if (changed !== CLIENTS_100K * CHANGED_SHARE) throw new Error(`the sandbox changed ${changed} clients`);

@@ -28,3 +28,18 @@ export function seconds(startedMs: number): number {
 export function spread(samples: readonly number[], digits = 2): string {
   return `${round(Math.min(...samples), digits)}–${round(Math.max(...samples), digits)}`;
 }
+
+/** Samples this process's RSS every 20 ms until `stop()`, which answers the RSS before and the peak. */
+export function trackPeakRss(): { stop(): { before: number; peak: number } } {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  return {
+    stop: () => {
+      clearInterval(sampler);
+      return { before, peak: Math.max(peak, process.memoryUsage.rss()) };
+    },
+  };
+}

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientWindowInputSchema } from '../../../../../../shared/schemas/cache';
 import type { ClientWindowInput } from '../../../../../../shared/schemas/cache';
-import { readDb, writeDb } from '../../../../../../main/core/cache/handles';
-import { createClientReads } from '../../../../../../main/core/cache/clients/client-reads';
-import type { ClientReads } from '../../../../../../main/core/cache/clients/client-reads';
-import { createClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
-import type { ClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
 import { createWindowAnchors } from '../../../../../../main/core/cache/clients/window-anchors';
 import { mulberry32 } from '../../../../../../main/core/sandbox/factpulse/state';
 import { generateClients } from '../../../../../fixtures/cache/generate-clients';
-import { tempDb } from '../temp-db';
+import { SEEDED_AT as NOW, seededClients } from './seeded-clients';
+import type { SeededClients } from './seeded-clients';
 
 describe('choosing where a window starts reading', () => {
   const total = () => 1_000;
@@ -34,27 +30,19 @@ describe('choosing where a window starts reading', () => {
 });
 
 describe('windows read from remembered rows', () => {
-  const NOW = '2025-06-01T00:00:00.000Z';
-  let cleanup: () => void;
-  let reads: ClientReads;
-  let writes: ClientWrites;
-
+  let seeded: SeededClients;
   beforeEach(() => {
-    const t = tempDb();
-    cleanup = t.cleanup;
-    reads = createClientReads(readDb(t.db));
-    writes = createClientWrites(writeDb(t.db));
-    writes.upsertPage('A', generateClients('A', 600, 3), 1, NOW);
+    seeded = seededClients(600);
   });
-  afterEach(() => cleanup());
+  afterEach(() => seeded.cleanup());
 
-  const ids = (input: ClientWindowInput) => reads.window(clientWindowInputSchema.parse(input)).rows.map((r) => r.remoteId);
+  const ids = (input: ClientWindowInput) => seeded.ids(input);
   /** The whole list, paged by keyset cursor (a path that uses no offset). */
   function everything(input: ClientWindowInput): string[] {
     const out: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = reads.window(clientWindowInputSchema.parse({ ...input, limit: 500, cursor }));
+      const page = seeded.reads.window(clientWindowInputSchema.parse({ ...input, limit: 500, cursor }));
       out.push(...page.rows.map((r) => r.remoteId));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -81,11 +69,11 @@ describe('windows read from remembered rows', () => {
   it('forget what they remembered once the cache changes', () => {
     const before = ids({ sort: 'name', offset: 250, limit: 40 });
     expect(ids({ sort: 'name', offset: 250, limit: 40 })).toEqual(before);
-    writes.upsertPage('A', generateClients('A', 300, 9, 5_000), 2, NOW);
+    seeded.writes.upsertPage('A', generateClients('A', 300, 9, 5_000), 2, NOW);
     const all = everything({ sort: 'name' });
     expect(all).toHaveLength(900);
     expect(ids({ sort: 'name', offset: 250, limit: 40 })).toEqual(all.slice(250, 290));
-    writes.markUnseenRemoved('A', 2, NOW);
+    seeded.writes.markUnseenRemoved('A', 2, NOW);
     const left = everything({ sort: 'name' });
     expect(left).toHaveLength(300);
     expect(ids({ sort: 'name', offset: 250, limit: 40 })).toEqual(left.slice(250, 290));

@@ -1,29 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientWindowInputSchema } from '../../../../../../shared/schemas/cache';
 import type { ClientWindowInput } from '../../../../../../shared/schemas/cache';
-import { readDb, writeDb } from '../../../../../../main/core/cache/handles';
-import { createClientReads } from '../../../../../../main/core/cache/clients/client-reads';
-import type { ClientReads } from '../../../../../../main/core/cache/clients/client-reads';
-import { createClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
-import type { ClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
 import { generateClients } from '../../../../../fixtures/cache/generate-clients';
-import { tempDb } from '../temp-db';
+import { SEEDED_AT as NOW, seededClients } from './seeded-clients';
+import type { SeededClients } from './seeded-clients';
 
-const NOW = '2025-06-01T00:00:00.000Z';
-let cleanup: () => void;
-let reads: ClientReads;
-let writes: ClientWrites;
-
+let seeded: SeededClients;
 beforeEach(() => {
-  const t = tempDb();
-  cleanup = t.cleanup;
-  reads = createClientReads(readDb(t.db));
-  writes = createClientWrites(writeDb(t.db));
-  writes.upsertPage('A', generateClients('A', 500, 3), 1, NOW);
+  seeded = seededClients(500);
 });
-afterEach(() => cleanup());
+afterEach(() => seeded.cleanup());
 
-const ids = (input: ClientWindowInput) => reads.window(clientWindowInputSchema.parse(input)).rows.map((r) => r.remoteId);
+const ids = (input: ClientWindowInput) => seeded.ids(input);
 
 describe('windows past the middle (read from the other end)', () => {
   it('return exactly the rows of the same slice of the full ordered list, for every sort and direction', () => {
@@ -45,11 +33,11 @@ describe('windows past the middle (read from the other end)', () => {
   });
 
   it('a remembered total follows writes (new rows, removals)', () => {
-    const total = () => reads.window(clientWindowInputSchema.parse({ limit: 1 })).total;
+    const total = () => seeded.reads.window(clientWindowInputSchema.parse({ limit: 1 })).total;
     expect(total()).toBe(500);
-    writes.upsertPage('A', generateClients('A', 10, 3, 1000), 2, NOW);
+    seeded.writes.upsertPage('A', generateClients('A', 10, 3, 1000), 2, NOW);
     expect(total()).toBe(510);
-    writes.markUnseenRemoved('A', 2, NOW);
+    seeded.writes.markUnseenRemoved('A', 2, NOW);
     expect(total()).toBe(10);
   });
 });
