@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ChainedRow } from '../../../../../main/core/audit/audit-chain';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, entryHash, GENESIS_HASH } from '../../../../../main/core/audit/audit-log';
 import { AUDIT_KEY_ACCOUNT, openAuditKey } from '../../../../../main/core/audit/audit-key';
@@ -9,15 +10,8 @@ import { createMemoryKeychain, dataKeyId, openKeychain } from '../../../../../ma
 import type { Keychain } from '../../../../../main/core/vault';
 import { tempDb } from '../../../../unit/main/core/cache/temp-db';
 
-interface Row {
-  id: number;
-  at: string;
-  connection_id: string | null;
-  client_id: string | null;
-  action: string;
-  outcome: string;
-  request_id: string | null;
-  summary: string;
+/** A stored audit row: the chained fields plus its two hashes. */
+interface Row extends ChainedRow {
   prev_hash: string;
   hash: string;
 }
