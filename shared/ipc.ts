@@ -106,6 +106,15 @@ import {
   rebuildRecordSchema,
 } from './schemas/directory';
 import { dashboardFiguresInputSchema, dashboardFiguresSchema } from './schemas/dashboard';
+import {
+  clientJobDetailSchema,
+  clientJobProgressSchema,
+  clientJobSummarySchema,
+  clientsBulkJobRefSchema,
+  clientsBulkPreviewResultSchema,
+  clientsBulkPreviewSchema,
+  clientsBulkStartSchema,
+} from './schemas/client-jobs';
 
 const none = z.undefined();
 
@@ -152,6 +161,14 @@ export const channels = {
   'clients.facetValues': { input: clientFacetValuesInputSchema, output: clientFacetValuesSchema },
   /** The server said the client is gone: drop it from this computer's cache (audited; the server is not called). */
   'clients.forgetCached': { input: clientForgetCachedInputSchema, output: clientForgetCachedSchema },
+  /** Bulk activate / deactivate of a selection (ticked rows, or all matching a filter), resolved by main from its cache. */
+  'clients.bulkPreview': { input: clientsBulkPreviewSchema, output: clientsBulkPreviewResultSchema },
+  'clients.bulkStart': { input: clientsBulkStartSchema, output: clientJobSummarySchema },
+  /** A running job pauses (resumable); a paused one is cancelled for good. */
+  'clients.bulkCancel': { input: clientsBulkJobRefSchema, output: clientJobSummarySchema },
+  'clients.bulkResume': { input: clientsBulkJobRefSchema, output: clientJobSummarySchema },
+  'clients.bulkJob': { input: clientsBulkJobRefSchema, output: clientJobDetailSchema },
+  'clients.bulkJobs': { input: none, output: z.array(clientJobSummarySchema) },
   'sync.now': { input: syncNowInputSchema, output: syncProgressSchema },
   'sync.state': { input: none, output: z.array(syncStateSchema) },
   'outbox.list': { input: outboxListInputSchema, output: z.array(outboxItemSchema) },
@@ -212,6 +229,7 @@ export const events = {
   // ── sync and outbox events ──
   'sync.progress': syncProgressSchema,
   'outbox.changed': outboxChangedSchema,
+  'clients.bulkProgress': clientJobProgressSchema,
 
   // ── key job events ──
   'job.progress': jobProgressSchema,

@@ -49,6 +49,8 @@ import { NOTHING_TO_RECOVER, createRecoveryHandlers } from './startup/recovery-h
 import { createDirectoryState } from './providers/directory/directory-state';
 import { createDirectoryService } from './providers/directory/directory-service';
 import { createDirectoryHandlers } from './providers/directory/handlers';
+import { createClientJobs } from './clients';
+import { createClientJobHandlers } from './ipc/handlers/client-job-handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -228,6 +230,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     writes,
   };
 
+  const clientJobs = createClientJobs(context, () => records.all().map((c) => c.id));
   const directory = createDirectoryService({ state: directoryState, connections, keychain: opened.keychain, events, audit, pathGrants: context.pathGrants, online });
 
   const handlers: HandlerMap = {
@@ -242,6 +245,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir), context.pathGrants),
     ...createRecoveryHandlers(NOTHING_TO_RECOVER),
     ...createDirectoryHandlers(directory),
+    ...createClientJobHandlers(clientJobs),
   };
   const router = createRouter(handlers, {
     log,
@@ -263,6 +267,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     await sync.close();
     await pdpModes.close();
     await keys.shutdown();
+    await clientJobs.stopAll();
     await demo.close();
     connections.dispose();
     db.close();

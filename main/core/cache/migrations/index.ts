@@ -10,6 +10,7 @@ import { migration0080 } from './0080-name-key';
 import { migration0090 } from './0090-state-moved-out';
 import { stateMigration0010 } from './state/0010-state-tables';
 import { stateMigration0020 } from './state/0020-directory';
+import { stateMigration0030 } from './state/0030-client-jobs';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in steps of 10. */
@@ -44,4 +45,4 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** state.sqlite, attached as `state` (PRAGMA state.user_version); every table is created as `state.<name>`. */
-export const STATE_MIGRATIONS: readonly Migration[] = [stateMigration0010, stateMigration0020];
+export const STATE_MIGRATIONS: readonly Migration[] = [stateMigration0010, stateMigration0020, stateMigration0030];
