@@ -69,3 +69,14 @@ export function ErrorNotice({ error, title }: { error: AppErrorShape | null; tit
     </div>
   );
 }
+
+/** A standing state rather than a failure just now (so no alert): the sentence in the user's words, then the details. */
+export function ErrorNote({ error, className = 'warn' }: { error: AppErrorShape; className?: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className={`error-note ${className}`} data-error-code={error.code}>
+      <p className="error-sentence">{errorSentence(error, i18n.language, t)}</p>
+      <ErrorDetails error={error} />
+    </div>
+  );
+}

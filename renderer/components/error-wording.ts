@@ -1,5 +1,6 @@
 import { ERROR_CODES, ERROR_MESSAGES, KEY_NOT_KEPT_MESSAGE } from '../../shared/errors';
 import type { AppErrorShape, ErrorCode } from '../../shared/errors';
+import type { ConnectionStatus } from '../../shared/schemas/connections';
 
 /** An error known only by its stored code and message (sync state, outbox rows): unknown codes read as INTERNAL. */
 export function storedError(code: string, message = ''): AppErrorShape {
@@ -31,4 +32,10 @@ export function errorSentence(error: AppErrorShape, language: string, t: (key: s
   if (lang !== 'en') return generic;
   const specific = error.message.replace(TECHNICAL, '').trim();
   return specific || generic;
+}
+
+/** Why a connection is not online, as an error to word (main sends its state and English message, not the code). */
+export function connectionStatusError(status: Pick<ConnectionStatus, 'state' | 'message'>): AppErrorShape | null {
+  if (status.state === 'online' || !status.message) return null;
+  return { code: status.state === 'auth-error' ? 'AUTH_REQUIRED' : 'OFFLINE', message: status.message };
 }

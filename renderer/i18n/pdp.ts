@@ -20,7 +20,15 @@ export const en = {
     doubleManaged: 'Double mode is managed from the Keys screen, which keeps its key.',
     secretStatus: 'Secret status',
     requiresClientKey: 'requires the client key',
+    secret: {
+      active: 'Set, encrypted by the server',
+      activeDouble: 'Set, encrypted with your key and the server’s',
+      missing: 'Not set',
+      other: 'Reported by the server as “{{status}}”',
+    },
+    serverMessage: 'Server’s message',
     lastTest: 'Last test',
+    lastTestFailed: 'The PDP connection test failed',
   },
 };
 export const fr: typeof en = {
@@ -45,6 +53,14 @@ export const fr: typeof en = {
     doubleManaged: 'Le mode double se gère depuis l’écran Clés, qui conserve sa clé.',
     secretStatus: 'État du secret',
     requiresClientKey: 'nécessite la clé client',
+    secret: {
+      active: 'Défini, chiffré par le serveur',
+      activeDouble: 'Défini, chiffré avec votre clé et celle du serveur',
+      missing: 'Non défini',
+      other: 'Signalé par le serveur comme « {{status}} »',
+    },
+    serverMessage: 'Message du serveur',
     lastTest: 'Dernier test',
+    lastTestFailed: 'Le test de connexion à la PDP a échoué',
   },
 };

@@ -59,7 +59,8 @@ export const createNavSlice: StateCreator<StoreState, [], [], NavSlice> = (set, 
   pendingRoute: null,
   intent: null,
   navigate(route, intent) {
-    const moving = !sameRoute(route, get().route);
+    // An intent changes the screen's content even on the same route (e.g. the add form over an edited one).
+    const moving = !sameRoute(route, get().route) || intent !== undefined;
     if (moving && hasUnsavedEdits()) set({ pendingRoute: route, intent: intent ?? null });
     else set({ route, pendingRoute: null, intent: intent ?? null });
   },

@@ -6,6 +6,7 @@ import { call, errorShape } from '../../app/bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { useAuditWording } from './AuditSummary';
+import { clientKey, useAuditClientNames } from './audit-client-names';
 import { downloadText } from './download';
 
 const PAGE_SIZE = 50;
@@ -74,6 +75,7 @@ export function AuditSection() {
   }
 
   const rows = data?.rows ?? [];
+  const clientNames = useAuditClientNames(rows);
   const last = rows[rows.length - 1];
   const hasOlder = rows.length === PAGE_SIZE && last !== undefined && last.id > 1;
   return (
@@ -122,7 +124,7 @@ export function AuditSection() {
                 <tr key={e.id} data-audit-action={e.action} data-audit-outcome={e.outcome}>
                   <td className="nowrap">{new Date(e.at).toLocaleString(i18n.language)}</td>
                   <td className="ellipsis">{labelOf(e.connectionId)}</td>
-                  <td className="mono ellipsis" title={e.clientId ?? undefined}>{e.clientId ? e.clientId.slice(0, 8) : '—'}</td>
+                  <AuditClientCell id={e.clientId} name={e.clientId ? clientNames.get(clientKey(e.connectionId, e.clientId)) : undefined} />
                   <td className="action">{wording.action(e.action)}</td>
                   <td><span className={`badge outcome-${e.outcome}`}>{t(`activity.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</span></td>
                   <td className="mono ellipsis">{e.requestId ?? '—'}</td>
@@ -142,4 +144,11 @@ export function AuditSection() {
       )}
     </section>
   );
+}
+
+/** The client by name where it is known (its id in the tooltip), else the start of its id. */
+function AuditClientCell({ id, name }: { id: string | null; name: string | undefined }) {
+  if (!id) return <td>—</td>;
+  if (!name) return <td className="mono ellipsis" title={id} data-audit-client-id={id}>{id.slice(0, 8)}</td>;
+  return <td className="ellipsis" title={id} data-audit-client-id={id} data-audit-client-named>{name}</td>;
 }

@@ -41,9 +41,10 @@ export function DeleteClientDialog({ connectionId, remoteId, name, onDeleted, on
     }
   }
 
+  const ready = !busy && typed.trim() !== '';
   if (queued) {
     return (
-      <Dialog title={t('clients.deleteTitle', { name })} onClose={onClose} testId="delete-dialog" actions={<button type="button" className="primary" onClick={onClose} data-autofocus>{t('common.close')}</button>}>
+      <Dialog title={t('clients.deleteTitle', { name })} onClose={onClose} onSubmit={onClose} testId="delete-dialog" actions={<button type="submit" className="primary" data-autofocus>{t('common.close')}</button>}>
         <p role="status" data-delete-queued>{t('clients.deleteQueued')}</p>
       </Dialog>
     );
@@ -52,11 +53,12 @@ export function DeleteClientDialog({ connectionId, remoteId, name, onDeleted, on
     <Dialog
       title={t('clients.deleteTitle', { name })}
       onClose={onClose}
+      onSubmit={() => ready && void remove()}
       testId="delete-dialog"
       actions={
         <>
           <button type="button" onClick={onClose} data-autofocus>{t('common.cancel')}</button>
-          <button type="button" className="danger" disabled={busy || typed.trim() === ''} onClick={() => void remove()}>
+          <button type="submit" className="danger" disabled={!ready}>
             {busy ? t('ui.working') : t('clients.delete')}
           </button>
         </>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/schemas/connections';
 import { DESCRIPTORS } from '../../../shared/providers';
 import { authMethod } from '../../../shared/providers/descriptor';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNote, ErrorNotice } from '../../components/ErrorNotice';
+import { connectionStatusError } from '../../components/error-wording';
 import { ConnectionStateBadge } from '../../components/StatusBadge';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { useStore } from '../../stores/store';
@@ -23,6 +24,7 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
   const testing = useStore((s) => s.testing[connection.id] ?? false);
   const testConnection = useStore((s) => s.testConnection);
   const inMemory = useSecretsInMemoryOnly();
+  const statusError = status ? connectionStatusError(status) : null;
   const { auth } = connection;
   const descriptor = DESCRIPTORS[connection.provider];
   const method = authMethod(descriptor, auth.method);
@@ -63,7 +65,7 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
         <dd data-testid="connection-secrets">{connection.secretsStored.length === 0 ? t('connections.noSecret') : t(inMemory ? 'connections.secretsInMemory' : 'connections.secretsInKeychain')}</dd>
       </dl>
       {connection.demo && <p className="muted">{t('demo.connectionNote')}</p>}
-      {status?.message && status.state !== 'online' && result?.ok !== false && <p className="warn">{status.message}</p>}
+      {statusError && result?.ok !== false && <ErrorNote error={statusError} />}
       <div aria-live="polite">
         {result?.ok && (
           <p className="ok" data-test-result="ok">

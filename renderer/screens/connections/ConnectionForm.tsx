@@ -8,21 +8,24 @@ import { connectionAddSchema, connectionUpdateSchema } from '../../../shared/sch
 import type { Connection } from '../../../shared/schemas/connections';
 import type { AppErrorShape } from '../../../shared/errors';
 import { call, errorShape } from '../../app/bridge';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { useFormSubmission } from '../../forms/use-form-submission';
 import { useStore } from '../../stores/store';
 import { ListField } from './ListField';
-import { initialValues, toAddInput, toUpdateInput, withMethod, withProvider } from './connection-form-model';
+import { initialValues, isConnectionFormEdited, toAddInput, toUpdateInput, withMethod, withProvider } from './connection-form-model';
 import type { ConnectionFormValues } from './connection-form-model';
 
 /** Add or edit a connection, shaped by the provider's descriptor. Secret fields are write-only. */
 export function ConnectionForm({ connection, onDone }: { connection: Connection | null; onDone(): void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<ConnectionFormValues>(() => initialValues(connection));
+  const [initial] = useState(() => initialValues(connection));
+  const [values, setValues] = useState<ConnectionFormValues>(initial);
   const [available, setAvailable] = useState<ProviderId[]>([values.provider]);
   const { errors, setErrors, failure, saving, submit: submitWith } = useFormSubmission();
+  useUnsavedGuard(!saving && isConnectionFormEdited(values, initial));
   const editing = connection !== null;
   const descriptor = DESCRIPTORS[values.provider];
   const method = authMethod(descriptor, values.method) ?? descriptor.authMethods[0]!;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/schemas/connections';
 import { call } from '../../app/bridge';
@@ -10,7 +10,7 @@ import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
 import { CredentialInventory } from '../directory/CredentialInventory';
 
-type Editing = { mode: 'add' } | { mode: 'edit'; connection: Connection } | null;
+type Editing = { mode: 'add'; opened?: number } | { mode: 'edit'; connection: Connection } | null;
 
 export function ConnectionsScreen() {
   const { t } = useTranslation();
@@ -19,6 +19,19 @@ export function ConnectionsScreen() {
   const loadError = useStore((s) => s.connectionsError);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Connection | null>(null);
+
+  // The command palette's "Add connection" opens a fresh form (also over one whose edits were just discarded),
+  // with focus on its first field: on arrival, or when asked again while this screen shows.
+  useEffect(() => {
+    const takeAddIntent = () => {
+      const { intent, pendingRoute, takeIntent } = useStore.getState();
+      if (intent !== 'connections.add' || pendingRoute || !takeIntent('connections.add')) return;
+      setEditing({ mode: 'add', opened: Date.now() });
+      setTimeout(() => document.getElementById('conn-label')?.focus(), 0);
+    };
+    takeAddIntent();
+    return useStore.subscribe(takeAddIntent);
+  }, []);
 
   async function remove(connection: Connection) {
     await call('connections.remove', { id: connection.id, confirm: true });
@@ -41,7 +54,7 @@ export function ConnectionsScreen() {
       <ErrorNotice error={loadError} />
       {editing && (
         <ConnectionForm
-          key={editing.mode === 'edit' ? editing.connection.id : 'new'}
+          key={editing.mode === 'edit' ? editing.connection.id : `new-${editing.opened ?? 0}`}
           connection={editing.mode === 'edit' ? editing.connection : null}
           onDone={() => setEditing(null)}
         />

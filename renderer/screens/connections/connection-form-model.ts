@@ -80,3 +80,14 @@ export function toAddInput(v: ConnectionFormValues): ConnectionAdd {
 export function toUpdateInput(connection: Connection, v: ConnectionFormValues): ConnectionUpdate {
   return { id: connection.id, label: v.label, baseUrl: v.baseUrl, auth: authInput(v, true), settings: settingsInput(v) };
 }
+
+/** The form's values with their keys in one order, so two equal forms read the same. */
+function canonical(v: ConnectionFormValues): string {
+  const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+  return JSON.stringify([v.label, v.provider, v.baseUrl, v.method, sorted(v.auth), sorted(v.settings)]);
+}
+
+/** Whether the form holds something the user typed or chose that saving would keep (and leaving would lose). */
+export function isConnectionFormEdited(values: ConnectionFormValues, initial: ConnectionFormValues): boolean {
+  return canonical(values) !== canonical(initial);
+}

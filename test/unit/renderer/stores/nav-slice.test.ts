@@ -62,6 +62,22 @@ describe('navigation with unsaved edits', () => {
     unregister();
   });
 
+  it('an intent on the screen already shown asks first while a form holds edits (the add form would replace it)', () => {
+    const store = navStore();
+    store.getState().navigate({ screen: 'connections' });
+    const unregister = registerUnsavedCheck(() => true);
+    try {
+      store.getState().navigate({ screen: 'connections' }, 'connections.add');
+      expect(store.getState().pendingRoute).toEqual({ screen: 'connections' });
+      expect(store.getState().takeIntent('connections.add')).toBe(false);
+      store.getState().discardAndLeave();
+      expect(store.getState().route).toEqual({ screen: 'connections' });
+      expect(store.getState().takeIntent('connections.add')).toBe(true);
+    } finally {
+      unregister();
+    }
+  });
+
   it('names routes so that two clients differ', () => {
     expect(routeKey({ screen: 'client', connectionId: 'a', remoteId: '1' })).not.toBe(routeKey({ screen: 'client', connectionId: 'a', remoteId: '2' }));
     expect(routeKey({ screen: 'keys' })).toBe('keys');
