@@ -20,12 +20,6 @@ import {
   clientSetActiveSchema,
   clientDeleteSchema,
   clientUpdateSchema,
-  pdpConfigSchema,
-  pdpUpdateSchema,
-  webhookDeleteSchema,
-  webhookGenerateSchema,
-  webhookGeneratedSchema,
-  webhookStatusSchema,
 } from './schemas/clients';
 import { clientRecordSchema, providerIdSchema } from './domain';
 import {
@@ -55,43 +49,7 @@ import {
   syncProgressSchema,
   syncStateSchema,
 } from './schemas/cache';
-import {
-  jobDetailSchema,
-  jobProgressSchema,
-  jobSummarySchema,
-  journalRowSchema,
-  keyInventoryPageSchema,
-  pdpModesProgressSchema,
-  keysBulkPreviewResultSchema,
-  keysBulkPreviewSchema,
-  keysBulkStartSchema,
-  keysInventorySchema,
-  keysDisableDoubleResultSchema,
-  keysDisableDoubleSchema,
-  keysEnableDoubleResultSchema,
-  keysEnableDoubleSchema,
-  keysExportBackupResultSchema,
-  keysExportBackupSchema,
-  keysImportBackupResultSchema,
-  keysImportBackupSchema,
-  keysImportResultSchema,
-  keysImportSchema,
-  keysInspectBackupResultSchema,
-  keysInspectBackupSchema,
-  keysJobRefSchema,
-  keysJobsSchema,
-  keysJournalSchema,
-  keysRecoverSchema,
-  keysRotateSchema,
-  keysRevealResultSchema,
-  keysRevealSchema,
-  keysCopyResultSchema,
-  keysCopySchema,
-  recoveryOutcomeSchema,
-  rotationOutcomeSchema,
-  webhookVerifyResultSchema,
-  webhookVerifySchema,
-} from './schemas/keys';
+import { factpulseChannels, factpulseEvents } from './providers/factpulse-channels';
 import { dialogOpenFileSchema, dialogResultSchema, dialogSaveFileSchema } from './schemas/dialogs';
 import { recoveryResolvedSchema, recoveryResolveSchema, recoveryStatusSchema } from './schemas/recovery';
 import {
@@ -147,13 +105,6 @@ export const channels = {
   'clients.setActive': { input: clientSetActiveSchema, output: clientSetActiveResultSchema },
   'clients.delete': { input: clientDeleteSchema, output: z.object({ deleted: z.literal(true), queued: z.boolean() }) },
 
-  'pdp.get': { input: clientRefSchema, output: pdpConfigSchema },
-  'pdp.update': { input: pdpUpdateSchema, output: pdpConfigSchema },
-
-  'webhook.status': { input: clientRefSchema, output: webhookStatusSchema },
-  'webhook.generate': { input: webhookGenerateSchema, output: webhookGeneratedSchema },
-  'webhook.delete': { input: webhookDeleteSchema, output: z.object({ message: z.string() }) },
-
   // ── offline cache, sync, outbox, audit ──
   'clients.window': { input: clientWindowInputSchema, output: clientWindowSchema },
   'clients.counts': { input: clientCountsInputSchema, output: clientCountsSchema },
@@ -180,28 +131,6 @@ export const channels = {
   'audit.verify': { input: none, output: auditVerifySchema },
   'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
 
-  // ── keys, double mode, backups, webhook verification ──
-  'keys.inventory': { input: keysInventorySchema, output: keyInventoryPageSchema },
-  /** How far the learning of PDP encryption modes is, per connection (pdp.modesProgress keeps it current). */
-  'pdp.modes': { input: none, output: z.array(pdpModesProgressSchema) },
-  'keys.enableDouble': { input: keysEnableDoubleSchema, output: keysEnableDoubleResultSchema },
-  'keys.disableDouble': { input: keysDisableDoubleSchema, output: keysDisableDoubleResultSchema },
-  'keys.rotate': { input: keysRotateSchema, output: rotationOutcomeSchema },
-  'keys.recover': { input: keysRecoverSchema, output: z.array(recoveryOutcomeSchema) },
-  'keys.import': { input: keysImportSchema, output: keysImportResultSchema },
-  'keys.reveal': { input: keysRevealSchema, output: keysRevealResultSchema },
-  'keys.copy': { input: keysCopySchema, output: keysCopyResultSchema },
-  'keys.bulkPreview': { input: keysBulkPreviewSchema, output: keysBulkPreviewResultSchema },
-  'keys.bulkStart': { input: keysBulkStartSchema, output: jobSummarySchema },
-  'keys.bulkCancel': { input: keysJobRefSchema, output: jobSummarySchema },
-  'keys.bulkResume': { input: keysJobRefSchema, output: jobSummarySchema },
-  'keys.jobs': { input: keysJobsSchema, output: z.array(jobSummarySchema) },
-  'keys.job': { input: keysJobRefSchema, output: jobDetailSchema },
-  'keys.exportBackup': { input: keysExportBackupSchema, output: keysExportBackupResultSchema },
-  'keys.inspectBackup': { input: keysInspectBackupSchema, output: keysInspectBackupResultSchema },
-  'keys.importBackup': { input: keysImportBackupSchema, output: keysImportBackupResultSchema },
-  'keys.journal': { input: keysJournalSchema, output: z.array(journalRowSchema) },
-  'webhook.verify': { input: webhookVerifySchema, output: webhookVerifyResultSchema },
   'dialog.saveFile': { input: dialogSaveFileSchema, output: dialogResultSchema },
   'dialog.openFile': { input: dialogOpenFileSchema, output: dialogResultSchema },
 
@@ -219,6 +148,9 @@ export const channels = {
   'directory.history': { input: directoryHistoryInputSchema, output: directoryHistorySchema },
   /** Client certificates of every connection, with days to expiry. */
   'credentials.list': { input: none, output: z.array(credentialRowSchema) },
+
+  // ── FactPulse's extension: PDP configurations, double-mode keys, backups, webhook secrets ──
+  ...factpulseChannels,
 } as const;
 
 /** Main → renderer pushes. */
@@ -231,11 +163,8 @@ export const events = {
   'outbox.changed': outboxChangedSchema,
   'clients.bulkProgress': clientJobProgressSchema,
 
-  // ── key job events ──
-  'job.progress': jobProgressSchema,
-  'pdp.modesProgress': pdpModesProgressSchema,
-
   'directory.rebuildProgress': rebuildProgressSchema,
+  ...factpulseEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

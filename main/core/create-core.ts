@@ -157,7 +157,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     db,
     call: online,
     log,
-    emitProgress: (payload) => events.emit('job.progress', payload),
+    emitProgress: (payload) => events.emit('factpulse.keys.jobProgress', payload),
     audit: keyAuditSink(audit),
   });
 
@@ -171,7 +171,7 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
   });
   // After each complete sync, learn every unknown PDP encryption mode (the list does not carry them); a run
   // cut short (offline, quit) goes on when the connection answers again.
-  const pdpModes = createPdpModeLearner({ db, log, online, emit: (progress) => events.emit('pdp.modesProgress', progress) });
+  const pdpModes = createPdpModeLearner({ db, log, online, emit: (progress) => events.emit('factpulse.pdp.modesProgress', progress) });
   events.on('sync.progress', (progress) => {
     if (progress.state === 'done') void pdpModes.refresh(progress.connectionId);
   });

@@ -12,7 +12,7 @@ export function useCoreEvents(): void {
       onEvent('connection.status', receiveStatus),
       onEvent('sync.progress', receiveSyncProgress),
       onEvent('outbox.changed', receiveOutboxChanged),
-      onEvent('pdp.modesProgress', receivePdpModes),
+      onEvent('factpulse.pdp.modesProgress', receivePdpModes),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, []);

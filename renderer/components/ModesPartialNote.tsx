@@ -10,7 +10,7 @@ import './modes-partial.css';
  */
 export function ModesPartialNote({ connectionIds, effect }: { connectionIds: readonly string[]; effect: 'clientsEffect' | 'keysEffect' }) {
   const { t, i18n } = useTranslation();
-  // pdp.modesProgress events keep it current afterwards (useCoreEvents).
+  // factpulse.pdp.modesProgress events keep it current afterwards (useCoreEvents).
   useEffect(() => {
     void useStore.getState().loadPdpModes();
   }, []);

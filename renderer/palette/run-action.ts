@@ -33,7 +33,7 @@ export async function runPaletteAction(action: PaletteAction, t: TFunction): Pro
       return;
     case 'rotate-older': {
       // Every key in use, not only the Keys screen's current page.
-      const inUse = await call('keys.inventory', { filter: 'all', limit: KEYS_INVENTORY_MAX_LIMIT });
+      const inUse = await call('factpulse.keys.inventory', { filter: 'all', limit: KEYS_INVENTORY_MAX_LIMIT });
       const ids = rowsOlderThan(inUse.rows, action.days, keyRowId);
       store.setKeySelection(ids);
       store.navigate({ screen: 'keys' });

@@ -5,12 +5,12 @@ import type { KeyFilter } from '../../shared/schemas/keys';
 import { call, errorShape } from '../app/bridge';
 import type { StoreState } from './store';
 
-export type KeyInventoryPage = ChannelOutput<'keys.inventory'>;
+export type KeyInventoryPage = ChannelOutput<'factpulse.keys.inventory'>;
 export type KeyRow = KeyInventoryPage['rows'][number];
-export type KeyJournalRow = ChannelOutput<'keys.journal'>[number];
-export type KeyJob = ChannelOutput<'keys.jobs'>[number];
-export type JobProgress = EventPayload<'job.progress'>;
-export type PdpModesProgress = EventPayload<'pdp.modesProgress'>;
+export type KeyJournalRow = ChannelOutput<'factpulse.keys.journal'>[number];
+export type KeyJob = ChannelOutput<'factpulse.keys.jobs'>[number];
+export type JobProgress = EventPayload<'factpulse.keys.jobProgress'>;
+export type PdpModesProgress = EventPayload<'factpulse.pdp.modesProgress'>;
 export type KeyListInfo = Omit<KeyInventoryPage, 'rows'>;
 
 /** As the Clients list: a page fits a screen or two, whatever the number of keys. */
@@ -34,7 +34,7 @@ export interface KeysSlice {
   keyJobs: KeyJob[];
   keysLoaded: boolean;
   keysError: AppErrorShape | null;
-  /** Latest job.progress per job id. */
+  /** Latest factpulse.keys.jobProgress per job id. */
   jobProgress: Record<string, JobProgress>;
   /** Selected rows, as `${connectionId}\u0000${clientUid}`; kept across pages and filters. */
   keySelection: string[];
@@ -77,9 +77,9 @@ export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set
     const { filter, search, offset } = get().keyQuery;
     try {
       const [page, keyJournal, keyJobs] = await Promise.all([
-        call('keys.inventory', { filter, search: search.trim(), offset, limit: KEYS_PAGE_SIZE }),
-        call('keys.journal', { limit: 200 }),
-        call('keys.jobs', {}),
+        call('factpulse.keys.inventory', { filter, search: search.trim(), offset, limit: KEYS_PAGE_SIZE }),
+        call('factpulse.keys.journal', { limit: 200 }),
+        call('factpulse.keys.jobs', {}),
       ]);
       if (seq !== loadSeq) return; // a newer query answered (or will)
       const { rows, ...keyList } = page;
@@ -122,7 +122,7 @@ export const createKeysSlice: StateCreator<StoreState, [], [], KeysSlice> = (set
   },
   async loadPdpModes() {
     try {
-      const all = await call('pdp.modes');
+      const all = await call('factpulse.pdp.modes');
       set({ pdpModes: Object.fromEntries(all.map((m) => [m.connectionId, m])) });
     } catch {
       // Only a progress note depends on it; the next event brings it.

@@ -22,10 +22,10 @@ export const keysClientRefSchema = z.object({ connectionId, clientUid });
 export const KEY_FILTERS = ['all', 'attention', 'ok', 'old', 'missing-locally', 'rotation-to-confirm', 'not-in-use'] as const;
 export const keyFilterSchema = z.enum(KEY_FILTERS);
 export type KeyFilter = z.infer<typeof keyFilterSchema>;
-/** Most rows one keys.inventory answer carries (a whole 100k-client connection's keys, for the palette's "older than N days"). */
+/** Most rows one factpulse.keys.inventory answer carries (a whole 100k-client connection's keys, for the palette's "older than N days"). */
 export const KEYS_INVENTORY_MAX_LIMIT = 100_000;
 /**
- * keys.inventory: one connection, or every connection holding keys when omitted; one client (clientUid); the
+ * factpulse.keys.inventory: one connection, or every connection holding keys when omitted; one client (clientUid); the
  * rows of one filter whose client name or id contains `search` (case and accents ignored), in name order, a page at a time.
  */
 export const keysInventorySchema = z
@@ -141,7 +141,7 @@ export const keysImportResultSchema = z.object({
 
 export const keysRevealSchema = z.object({ connectionId, clientUid, slot: z.enum(['current', 'previous']).default('current'), confirm: z.literal(true) });
 export const keysRevealResultSchema = z.object({ key: z.string(), fingerprint: fp });
-/** keys.copy: main reads the key and writes the clipboard itself; only the fingerprint comes back. */
+/** factpulse.keys.copy: main reads the key and writes the clipboard itself; only the fingerprint comes back. */
 export const keysCopySchema = z.object({ connectionId, clientUid, slot: z.enum(['current', 'previous']).default('current') });
 export const keysCopyResultSchema = z.object({ fingerprint: fp, clearAfterMs: z.number() });
 

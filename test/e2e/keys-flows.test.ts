@@ -130,7 +130,7 @@ describe('keys, double mode, backups and webhook verification in Chromium', () =
     const listed = await invoke<{ rows: Array<{ remoteId: string }> }>(harness, 'clients.page', { connectionId, page: 1, pageSize: 25 });
     otherUid = listed.value.rows.find((r) => r.remoteId !== clientUid)!.remoteId;
     const fields = { flowServiceUrl: 'https://pdp.example.test/flow', tokenUrl: 'https://pdp.example.test/oauth/token', oauthClientId: 'e2e-2', clientSecret: pdpSecret, isActive: true, modeSandbox: true };
-    expect((await invoke(harness, 'keys.enableDouble', { connectionId, clientUid: otherUid, fields })).ok).toBe(true);
+    expect((await invoke(harness, 'factpulse.keys.enableDouble', { connectionId, clientUid: otherUid, fields })).ok).toBe(true);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.locator(`[data-key-row="${otherUid}"]`).waitFor();
     const before = { [clientUid]: await currentKeyFingerprint(harness, connectionId, clientUid), [otherUid]: await currentKeyFingerprint(harness, connectionId, otherUid) };

@@ -43,7 +43,7 @@ describe('UX: dashboard figures, test before save, error details, French', () =>
     // Some activity for the chart and the audit log: a deactivation, a double-mode key, a refused write.
     const rows = (await invoke<{ rows: Row[] }>('clients.window', { connectionIds: [connectionId], status: ['active'], limit: 3 })).rows;
     await invoke('clients.setActive', { connectionId, remoteId: rows[0]!.remoteId, active: false });
-    await invoke('keys.enableDouble', { connectionId, clientUid: rows[1]!.remoteId, fields: PDP_FIELDS });
+    await invoke('factpulse.keys.enableDouble', { connectionId, clientUid: rows[1]!.remoteId, fields: PDP_FIELDS });
     await invoke('clients.update', { connectionId, remoteId: rows[2]!.remoteId, fields: { name: `${rows[2]!.name} (édité)` } });
     await page.reload();
 

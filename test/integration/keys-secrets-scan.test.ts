@@ -77,30 +77,30 @@ beforeAll(async () => {
     const uids = page.rows.slice(0, 4).map((r) => r.remoteId);
     const { clientSecret: pdpSecret, ...fields } = { ...PDP_FIELDS, clientSecret: `pdp-secret-${randomUUID()}` };
     secrets.set('PDP client secret', pdpSecret);
-    for (const uid of uids) await value('keys.enableDouble', { connectionId: demo.id, clientUid: uid, fields: { ...fields, clientSecret: pdpSecret } });
-    await value('keys.rotate', { connectionId: demo.id, clientUid: uids[0] });
-    const job = await value<{ jobId: string }>('keys.bulkStart', { connectionId: demo.id, clients: uids.slice(1), concurrency: 2, confirm: true });
+    for (const uid of uids) await value('factpulse.keys.enableDouble', { connectionId: demo.id, clientUid: uid, fields: { ...fields, clientSecret: pdpSecret } });
+    await value('factpulse.keys.rotate', { connectionId: demo.id, clientUid: uids[0] });
+    const job = await value<{ jobId: string }>('factpulse.keys.bulkStart', { connectionId: demo.id, clients: uids.slice(1), concurrency: 2, confirm: true });
     for (let i = 0; i < 100; i++) {
-      const detail = await value<{ state: string }>('keys.job', { jobId: job.jobId });
+      const detail = await value<{ state: string }>('factpulse.keys.job', { jobId: job.jobId });
       if (detail.state === 'done') break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const passphrase = `correct horse battery ${randomUUID()}`;
     secrets.set('backup passphrase', passphrase);
     await value('dialog.saveFile', { defaultName: 'keys.clientdesk-backup.json' });
-    await value('keys.exportBackup', { connectionId: demo.id, clients: 'all', path, passphrase });
+    await value('factpulse.keys.exportBackup', { connectionId: demo.id, clients: 'all', path, passphrase });
     await value('dialog.openFile', {});
-    await value('keys.inspectBackup', { path });
-    await value('keys.copy', { connectionId: demo.id, clientUid: uids[0] });
-    await call('keys.importBackup', { path, passphrase: `${passphrase}-wrong` });
-    await value('keys.importBackup', { path, passphrase });
+    await value('factpulse.keys.inspectBackup', { path });
+    await value('factpulse.keys.copy', { connectionId: demo.id, clientUid: uids[0] });
+    await call('factpulse.keys.importBackup', { path, passphrase: `${passphrase}-wrong` });
+    await value('factpulse.keys.importBackup', { path, passphrase });
 
-    const hook = await value<{ webhookSecret: string }>('webhook.generate', { connectionId: demo.id, remoteId: uids[0], saveToKeychain: true });
+    const hook = await value<{ webhookSecret: string }>('factpulse.webhook.generate', { connectionId: demo.id, remoteId: uids[0], saveToKeychain: true });
     const body = JSON.stringify({ event: 'invoice.received', id: randomUUID() });
     const signature = `sha256=${createHmac('sha256', hook.webhookSecret).update(body).digest('hex')}`;
     verdicts = [
-      await value('webhook.verify', { connectionId: demo.id, clientUid: uids[0], rawBody: body, signature }),
-      await value('webhook.verify', { connectionId: demo.id, clientUid: uids[0], rawBody: `${body} `, signature }),
+      await value('factpulse.webhook.verify', { connectionId: demo.id, clientUid: uids[0], rawBody: body, signature }),
+      await value('factpulse.webhook.verify', { connectionId: demo.id, clientUid: uids[0], rawBody: `${body} `, signature }),
     ];
     for (const [what, secret] of await everySecretIn(keychain)) secrets.set(what, secret);
   } finally {
@@ -120,7 +120,7 @@ describe('secrets scan after key operations', () => {
     const keys = [...secrets.keys()].filter((k) => k.includes('key/'));
     // 4 current keys + at least 4 previous ones after rotations, plus the API key, webhook secret and data key.
     expect(keys.length).toBeGreaterThanOrEqual(8);
-    expect(outcomes.find(([c]) => c === 'keys.importBackup')?.[1]).toMatchObject({ ok: false });
+    expect(outcomes.find(([c]) => c === 'factpulse.keys.importBackup')?.[1]).toMatchObject({ ok: false });
     expect(verdicts.map((v) => v.valid)).toEqual([true, false]);
   });
 
@@ -139,7 +139,7 @@ describe('secrets scan after key operations', () => {
 
   it('nothing the core printed, and no answer except reveal and webhook.generate, carries a secret', () => {
     const text = printed.join('');
-    const answers = JSON.stringify(outcomes.filter(([c]) => c !== 'keys.reveal' && c !== 'webhook.generate'));
+    const answers = JSON.stringify(outcomes.filter(([c]) => c !== 'factpulse.keys.reveal' && c !== 'factpulse.webhook.generate'));
     const leaks = [...secrets].filter(([, s]) => text.includes(s) || answers.includes(s)).map(([what]) => what);
     expect(leaks).toEqual([]);
   });

@@ -51,13 +51,13 @@ beforeAll(async () => {
     const clientSecret = `pdp-client-secret-${randomUUID()}`;
     secrets.set('PDP client secret', clientSecret);
     value(
-      await call('pdp.update', {
+      await call('factpulse.pdp.update', {
         connectionId: demo.id,
         remoteId: created.remoteId,
         fields: { flowServiceUrl: 'https://pdp.example.fr/flows', tokenUrl: 'https://pdp.example.fr/token', oauthClientId: 'scan', clientSecret, encryptionMode: 'fernet' },
       }),
     );
-    const hook = value<{ webhookSecret: string }>(await call('webhook.generate', { connectionId: demo.id, remoteId: page.rows[0]?.remoteId, saveToKeychain: true }));
+    const hook = value<{ webhookSecret: string }>(await call('factpulse.webhook.generate', { connectionId: demo.id, remoteId: page.rows[0]?.remoteId, saveToKeychain: true }));
     secrets.set('webhook secret', hook.webhookSecret);
 
     // Password auth on the same sandbox: JWTs are issued and used.
@@ -106,8 +106,8 @@ afterAll(() => {
 
 describe('secrets scan of the data dir', () => {
   it('the session really happened: calls succeeded, the wrong key was refused', () => {
-    expect(outcomes['pdp.update']?.ok).toBe(true);
-    expect(outcomes['webhook.generate']?.ok).toBe(true);
+    expect(outcomes['factpulse.pdp.update']?.ok).toBe(true);
+    expect(outcomes['factpulse.webhook.generate']?.ok).toBe(true);
     expect(outcomes['connections.test']).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
     expect(outcomes['clients.page']).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
     expect(outcomes['tokenization test']).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
@@ -139,7 +139,7 @@ describe('secrets scan of the data dir', () => {
   it('no error message that crossed the bridge carries a secret', () => {
     const messages = JSON.stringify(outcomes);
     for (const [what, secret] of secrets) {
-      if (what === 'webhook secret') continue; // shown once to the user on purpose (webhook.generate result)
+      if (what === 'webhook secret') continue; // shown once to the user on purpose (factpulse.webhook.generate result)
       expect(messages.includes(secret), what).toBe(false);
     }
   });

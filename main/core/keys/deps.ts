@@ -35,7 +35,7 @@ export interface KeyDeps {
   log?: (line: string) => void;
   /** Where key events are audited (create-core wires it to the audit log). */
   audit?: (event: KeyAuditEvent) => void;
-  /** Event sink for job.progress (ctx.events.emit in the app). */
+  /** Event sink for factpulse.keys.jobProgress (ctx.events.emit in the app). */
   emitProgress?: (payload: JobProgress) => void;
   hooks?: RotationHooks;
   now?: () => Date;

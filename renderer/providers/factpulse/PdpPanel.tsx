@@ -49,7 +49,7 @@ function PdpFacts({ config }: { config: PdpConfigView }) {
 /** The client's PDP configuration: what is set, the secret's state, the double-mode key, and the edit form. */
 export function PdpPanel({ connectionId, remoteId, onChanged }: { connectionId: string; remoteId: string; onChanged(): void }) {
   const { t } = useTranslation();
-  const pdp = useRemote(`${connectionId}/${remoteId}`, () => call('pdp.get', { connectionId, remoteId }));
+  const pdp = useRemote(`${connectionId}/${remoteId}`, () => call('factpulse.pdp.get', { connectionId, remoteId }));
   const [editing, setEditing] = useState(false);
   const config = pdp.value;
   const isDouble = config?.encryptionMode === 'double';

@@ -11,14 +11,14 @@ import { useRemote } from '../../screens/clients/use-remote';
 /** The webhook signing secret: whether one exists, generate (shown once), delete. */
 export function WebhookPanel({ connectionId, remoteId }: { connectionId: string; remoteId: string }) {
   const { t, i18n } = useTranslation();
-  const status = useRemote(`${connectionId}/${remoteId}`, () => call('webhook.status', { connectionId, remoteId }));
+  const status = useRemote(`${connectionId}/${remoteId}`, () => call('factpulse.webhook.status', { connectionId, remoteId }));
   const [generating, setGenerating] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const value = status.value;
 
   async function remove() {
-    await call('webhook.delete', { connectionId, remoteId, confirm: true });
+    await call('factpulse.webhook.delete', { connectionId, remoteId, confirm: true });
     status.reload();
     useStore.getState().toast('success', t('webhook.deleted'));
   }

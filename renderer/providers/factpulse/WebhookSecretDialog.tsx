@@ -32,7 +32,7 @@ export function WebhookSecretDialog({ connectionId, remoteId, replacing, onGener
 
   const generate = () =>
     run(async () => {
-      const result = await call('webhook.generate', { connectionId, remoteId, saveToKeychain: save });
+      const result = await call('factpulse.webhook.generate', { connectionId, remoteId, saveToKeychain: save });
       setGenerated({ secret: result.webhookSecret, savedToKeychain: result.savedToKeychain });
       onGenerated();
       useStore.getState().toast('success', t('webhook.generated'));

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { JobProgressView, JobResults } from './JobProgressView';
 
-type Preview = ChannelOutput<'keys.bulkPreview'>;
+type Preview = ChannelOutput<'factpulse.keys.bulkPreview'>;
 
 interface Props {
   /** Selected rows grouped by connection. */
@@ -34,14 +34,14 @@ export function BulkRotateDialog({ selected, connections, names, onClose }: Prop
   const target = scope === 'selected' ? selectedConnections[0]! : connectionId;
   const clients = scope === 'selected' ? selected[target]! : ('all' as const);
 
-  const loadPreview = () => run(async () => setPreview(await call('keys.bulkPreview', { connectionId: target, clients })));
+  const loadPreview = () => run(async () => setPreview(await call('factpulse.keys.bulkPreview', { connectionId: target, clients })));
   const start = () =>
     run(async () => {
-      const job = await call('keys.bulkStart', { connectionId: target, clients, concurrency, confirm: true });
+      const job = await call('factpulse.keys.bulkStart', { connectionId: target, clients, concurrency, confirm: true });
       useStore.getState().receiveJobProgress(job);
       setJobId(job.jobId);
     });
-  const cancel = () => run(async () => void useStore.getState().receiveJobProgress(await call('keys.bulkCancel', { jobId: jobId! })));
+  const cancel = () => run(async () => void useStore.getState().receiveJobProgress(await call('factpulse.keys.bulkCancel', { jobId: jobId! })));
 
   const running = progress?.state === 'running';
   const actions = jobId ? (

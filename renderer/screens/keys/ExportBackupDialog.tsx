@@ -10,7 +10,7 @@ import type { KeyRow } from '../../stores/keys-slice';
 import { clientLabel } from './KeyBadges';
 import { PathField } from './PathField';
 
-type Exported = ChannelOutput<'keys.exportBackup'>;
+type Exported = ChannelOutput<'factpulse.keys.exportBackup'>;
 type Scope = 'client' | 'selected' | 'connection';
 
 interface Props {
@@ -61,7 +61,7 @@ export function ExportBackupDialog({ row, selected, connections, names, onClose 
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      setDone(await call('keys.exportBackup', { ...target(), path: path.trim(), passphrase }));
+      setDone(await call('factpulse.keys.exportBackup', { ...target(), path: path.trim(), passphrase }));
       setPassphrase('');
       setAgain('');
     } catch (err) {

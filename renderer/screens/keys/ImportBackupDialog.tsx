@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { useStore } from '../../stores/store';
 import { PathField } from './PathField';
 
-type Inspection = ChannelOutput<'keys.inspectBackup'>;
+type Inspection = ChannelOutput<'factpulse.keys.inspectBackup'>;
 
 interface Props {
   connections: Array<{ id: string; label: string }>;
@@ -43,11 +43,11 @@ export function ImportBackupDialog({ connections, names, onClose }: Props) {
     setPathError(undefined);
     setBusy(true);
     try {
-      const found = await call('keys.inspectBackup', { path: path.trim(), ...(connectionId ? { targetConnectionId: connectionId } : {}) });
+      const found = await call('factpulse.keys.inspectBackup', { path: path.trim(), ...(connectionId ? { targetConnectionId: connectionId } : {}) });
       // The file's own connection when it exists here; otherwise the one chosen above.
       if (connections.some((c) => c.id === found.connectionId) && found.connectionId !== connectionId) {
         setTarget(found.connectionId);
-        setInspection(await call('keys.inspectBackup', { path: path.trim(), targetConnectionId: found.connectionId }));
+        setInspection(await call('factpulse.keys.inspectBackup', { path: path.trim(), targetConnectionId: found.connectionId }));
       } else setInspection(found);
     } catch (err) {
       setInspection(null);
@@ -61,7 +61,7 @@ export function ImportBackupDialog({ connections, names, onClose }: Props) {
     setFailure(null);
     setBusy(true);
     try {
-      const result = await call('keys.importBackup', { path: path.trim(), passphrase, targetConnectionId: target, confirm: replace });
+      const result = await call('factpulse.keys.importBackup', { path: path.trim(), passphrase, targetConnectionId: target, confirm: replace });
       setPassphrase('');
       useStore.getState().toast('success', t('keys.backup.imported', { imported: result.imported.length, unchanged: result.unchanged.length }));
       await useStore.getState().loadKeys();

@@ -38,7 +38,7 @@ export function ImportKeyDialog({ connections, initial, onClose }: Props) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const result = await call('keys.import', { connectionId, clientUid: clientUid.trim(), key: key.trim(), confirm: replace, verify });
+      const result = await call('factpulse.keys.import', { connectionId, clientUid: clientUid.trim(), key: key.trim(), confirm: replace, verify });
       setKey('');
       const server = result.serverAccepts === true ? ` ${t('keys.importKey.serverAccepts')}` : result.serverAccepts === false ? ` ${t('keys.importKey.serverRefuses')}` : '';
       useStore.getState().toast(result.serverAccepts === false ? 'error' : 'success', `${t('keys.importKey.done', { fingerprint: result.fingerprint })}${server}`);

@@ -4,7 +4,7 @@ import type { ChannelOutput } from '../../../shared/ipc';
 import { call } from '../../app/bridge';
 import type { JobProgress } from '../../stores/keys-slice';
 
-type JobDetail = ChannelOutput<'keys.job'>;
+type JobDetail = ChannelOutput<'factpulse.keys.job'>;
 
 /** A job's bar and counters (done / failed / to confirm / remaining, rate). */
 export function JobProgressView({ progress }: { progress: JobProgress }) {
@@ -27,7 +27,7 @@ export function JobResults({ jobId, version, names }: { jobId: string; version: 
   const [detail, setDetail] = useState<JobDetail | null>(null);
   useEffect(() => {
     let live = true;
-    void call('keys.job', { jobId }).then((d) => live && setDetail(d), () => undefined);
+    void call('factpulse.keys.job', { jobId }).then((d) => live && setDetail(d), () => undefined);
     return () => {
       live = false;
     };

@@ -17,7 +17,7 @@ export function KeyJobsPanel({ jobs, names }: { jobs: KeyJob[]; names: Record<st
   const [details, setDetails] = useState<KeyJob | null>(null);
   const refused = useSecretsInMemoryOnly() ? t('keychain.refusedBecause') : undefined;
 
-  async function act(channel: 'keys.bulkResume' | 'keys.bulkCancel', jobId: string) {
+  async function act(channel: 'factpulse.keys.bulkResume' | 'factpulse.keys.bulkCancel', jobId: string) {
     setError(null);
     try {
       useStore.getState().receiveJobProgress(await call(channel, { jobId }));
@@ -52,10 +52,10 @@ export function KeyJobsPanel({ jobs, names }: { jobs: KeyJob[]; names: Record<st
                   <td>
                     <div className="row-actions">
                       {progress.state === 'paused' && (
-                        <button type="button" disabled={refused !== undefined} title={refused} onClick={() => void act('keys.bulkResume', job.jobId)}>{t('keys.jobs.resume')}</button>
+                        <button type="button" disabled={refused !== undefined} title={refused} onClick={() => void act('factpulse.keys.bulkResume', job.jobId)}>{t('keys.jobs.resume')}</button>
                       )}
                       {(progress.state === 'paused' || progress.state === 'running') && (
-                        <button type="button" className="danger" onClick={() => void act('keys.bulkCancel', job.jobId)}>{t('keys.jobs.cancel')}</button>
+                        <button type="button" className="danger" onClick={() => void act('factpulse.keys.bulkCancel', job.jobId)}>{t('keys.jobs.cancel')}</button>
                       )}
                       <button type="button" onClick={() => setDetails(job)}>{t('keys.jobs.details')}</button>
                     </div>

@@ -40,7 +40,7 @@ export function KeysScreen() {
 
   useEffect(() => {
     void useStore.getState().loadKeys();
-    return onEvent('job.progress', (p) => useStore.getState().receiveJobProgress(p));
+    return onEvent('factpulse.keys.jobProgress', (p) => useStore.getState().receiveJobProgress(p));
   }, []);
   const setQuery = useCallback((patch: Partial<KeyQuery>) => useStore.getState().setKeyQuery(patch), []);
 
@@ -59,7 +59,7 @@ export function KeysScreen() {
   const nothingToRecover = keyList !== null && keyList.summary.rotationToConfirm === 0;
 
   async function recover(row?: KeyRow) {
-    const outcomes = await call('keys.recover', row ? { connectionId: row.connectionId, clientUid: row.clientUid } : {});
+    const outcomes = await call('factpulse.keys.recover', row ? { connectionId: row.connectionId, clientUid: row.clientUid } : {});
     const summary = outcomes.map((o) => `${names[keyRowId(o)] ?? o.clientUid}: ${t(`keys.recoverOutcome.${o.outcome}`)}`).join(' · ');
     useStore.getState().toast('success', `${t('keys.recovered', { count: outcomes.length })} ${summary}`);
     await useStore.getState().loadKeys();
@@ -67,7 +67,7 @@ export function KeysScreen() {
 
   async function rotate(row: KeyRow) {
     const ref = { connectionId: row.connectionId, clientUid: row.clientUid };
-    const outcome = await withBackupOffer((backupFirst) => call('keys.rotate', { ...ref, ...(backupFirst ? { backupFirst } : {}) }));
+    const outcome = await withBackupOffer((backupFirst) => call('factpulse.keys.rotate', { ...ref, ...(backupFirst ? { backupFirst } : {}) }));
     await useStore.getState().loadKeys();
     if (outcome.backupPath) useStore.getState().toast('success', t('keychain.backupSaved', { path: outcome.backupPath }));
     if (outcome.outcome === 'committed') useStore.getState().toast('success', t('keys.rotated', { old: outcome.oldFingerprint, new: outcome.newFingerprint }));

@@ -7,7 +7,7 @@ import './keys.css';
 /** Under a double-mode PDP configuration: the local key's fingerprint, or that it is missing here. */
 export function PdpKeyFact({ connectionId, clientUid }: { connectionId: string; clientUid: string }) {
   const { t } = useTranslation();
-  const inventory = useRemote(`${connectionId}/${clientUid}`, () => call('keys.inventory', { connectionId, clientUid }));
+  const inventory = useRemote(`${connectionId}/${clientUid}`, () => call('factpulse.keys.inventory', { connectionId, clientUid }));
   const row = inventory.value?.rows[0];
   if (!inventory.value) return null;
   return (

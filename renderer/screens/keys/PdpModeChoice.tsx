@@ -40,26 +40,26 @@ export function PdpModeChoice({ mode, currentMode, onChange, error }: ChoiceProp
   );
 }
 
-type PdpFields = ChannelInput<'pdp.update'>['fields'];
+type PdpFields = ChannelInput<'factpulse.pdp.update'>['fields'];
 
 /**
- * Saves the PDP form: double mode goes through keys.enableDouble (key generated or reused, sent as
- * X-Encryption-Key, success only once stored), leaving double goes through keys.disableDouble, else pdp.update.
+ * Saves the PDP form: double mode goes through factpulse.keys.enableDouble (key generated or reused, sent as
+ * X-Encryption-Key, success only once stored), leaving double goes through factpulse.keys.disableDouble, else factpulse.pdp.update.
  */
 export async function savePdpConfig(input: { connectionId: string; remoteId: string; fields: PdpFields; currentMode: string | null | undefined }): Promise<PdpConfigView> {
   const { connectionId, remoteId, currentMode } = input;
   const { encryptionMode, ...fields } = input.fields;
   const toast = useStore.getState().toast;
   if (encryptionMode === 'double') {
-    const result = await withBackupOffer((backupFirst) => call('keys.enableDouble', { connectionId, clientUid: remoteId, fields, ...(backupFirst ? { backupFirst } : {}) }));
+    const result = await withBackupOffer((backupFirst) => call('factpulse.keys.enableDouble', { connectionId, clientUid: remoteId, fields, ...(backupFirst ? { backupFirst } : {}) }));
     const done = result.backupPath ? 'pdpKeys.enabledWithBackup' : result.generated ? 'pdpKeys.enabled' : 'pdpKeys.enabledReused';
     toast('success', i18n.t(done, { fingerprint: result.fingerprint, path: result.backupPath }));
     return result.pdp;
   }
   if (currentMode === 'double') {
-    const result = await call('keys.disableDouble', { connectionId, clientUid: remoteId, fields, confirm: true });
+    const result = await call('factpulse.keys.disableDouble', { connectionId, clientUid: remoteId, fields, confirm: true });
     toast('success', i18n.t('pdpKeys.disabled'));
     return result.pdp;
   }
-  return call('pdp.update', { connectionId, remoteId, fields: input.fields });
+  return call('factpulse.pdp.update', { connectionId, remoteId, fields: input.fields });
 }

@@ -22,7 +22,7 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
   async function reveal() {
     setError(null);
     try {
-      setKey((await call('keys.reveal', { ...ref, confirm: true })).key);
+      setKey((await call('factpulse.keys.reveal', { ...ref, confirm: true })).key);
     } catch (err) {
       setError(errorShape(err));
     }
@@ -31,7 +31,7 @@ export function RevealKeyDialog({ row, onClose }: { row: KeyRow; onClose(): void
     setError(null);
     setCopied(false);
     try {
-      await call('keys.copy', ref);
+      await call('factpulse.keys.copy', ref);
       setCopied(true);
     } catch (err) {
       setError(errorShape(err));

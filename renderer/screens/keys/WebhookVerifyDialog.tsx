@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 
-type Verdict = ChannelOutput<'webhook.verify'>;
+type Verdict = ChannelOutput<'factpulse.webhook.verify'>;
 
 /** Raw body + X-Webhook-Signature → HMAC-SHA256 with the saved secret (in main, constant time) and a precise verdict. */
 export function WebhookVerifyDialog({ connectionId, clientUid, onClose }: { connectionId: string; clientUid: string; onClose(): void }) {
@@ -22,7 +22,7 @@ export function WebhookVerifyDialog({ connectionId, clientUid, onClose }: { conn
     setBusy(true);
     setFailure(null);
     try {
-      setVerdict(await call('webhook.verify', { connectionId, clientUid, rawBody, signature }));
+      setVerdict(await call('factpulse.webhook.verify', { connectionId, clientUid, rawBody, signature }));
     } catch (err) {
       setVerdict(null);
       setFailure(errorShape(err));

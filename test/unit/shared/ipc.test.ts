@@ -3,9 +3,9 @@ import { CHANNEL_NAMES, EVENT_NAMES, channels, isChannel, isEventName } from '..
 import { ERROR_CODES, ERROR_MESSAGES } from '../../../shared/errors';
 
 describe('IPC contract', () => {
-  it('names channels domain.verb, each with an input and an output schema', () => {
+  it('names channels domain.verb (a provider extension: provider.domain.verb), each with an input and an output schema', () => {
     for (const name of CHANNEL_NAMES) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^(factpulse\.)?[a-z]+\.[a-zA-Z]+$/);
       expect(typeof channels[name].input.safeParse).toBe('function');
       expect(typeof channels[name].output.safeParse).toBe('function');
     }

@@ -16,11 +16,11 @@ type ClientChannels =
   | 'clients.update'
   | 'clients.setActive'
   | 'clients.delete'
-  | 'pdp.get'
-  | 'pdp.update'
-  | 'webhook.status'
-  | 'webhook.generate'
-  | 'webhook.delete';
+  | 'factpulse.pdp.get'
+  | 'factpulse.pdp.update'
+  | 'factpulse.webhook.status'
+  | 'factpulse.webhook.generate'
+  | 'factpulse.webhook.delete';
 
 type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
 
@@ -161,7 +161,7 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
       },
     );
   }
-  async function getPdp({ connectionId, remoteId }: In<'pdp.get'>) {
+  async function getPdp({ connectionId, remoteId }: In<'factpulse.pdp.get'>) {
     return read(
       async () => {
         const config = await ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'getPdpConfig')(remoteId));
@@ -176,7 +176,7 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
       },
     );
   }
-  function updatePdp({ connectionId, remoteId, fields }: In<'pdp.update'>) {
+  function updatePdp({ connectionId, remoteId, fields }: In<'factpulse.pdp.update'>) {
     if (fields.encryptionMode === 'double') {
       throw new AppError('UNSUPPORTED', 'Double encryption is set up from the Keys screen, which manages its key.', {
         fields: [{ field: 'encryptionMode', message: 'Use the Keys screen for double mode.' }],
@@ -188,12 +188,12 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
       ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
     });
   }
-  async function webhookStatus({ connectionId, remoteId }: In<'webhook.status'>) {
+  async function webhookStatus({ connectionId, remoteId }: In<'factpulse.webhook.status'>) {
     const status = await ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'getWebhookSecretStatus')(remoteId));
     const saved = await ctx.keychain.get(webhookAccount(connectionId, remoteId));
     return { ...status, savedLocally: Boolean(saved) && status.hasSecret };
   }
-  async function generateWebhook({ connectionId, remoteId, saveToKeychain }: In<'webhook.generate'>) {
+  async function generateWebhook({ connectionId, remoteId, saveToKeychain }: In<'factpulse.webhook.generate'>) {
     const spec = { connectionId, remoteId, action: 'webhook.generate', summary: `Generate webhook secret${saveToKeychain ? ' (saved to keychain)' : ''}` };
     const generated = await write(spec, () => ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'generateWebhookSecret')(remoteId)));
     let savedToKeychain = false;
@@ -205,7 +205,7 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     }
     return { webhookSecret: generated.webhookSecret, createdAt: generated.createdAt, savedToKeychain };
   }
-  async function deleteWebhook({ connectionId, remoteId }: In<'webhook.delete'>) {
+  async function deleteWebhook({ connectionId, remoteId }: In<'factpulse.webhook.delete'>) {
     const spec = { connectionId, remoteId, action: 'webhook.delete', summary: 'Delete webhook secret' };
     const result = await write(spec, () => ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'deleteWebhookSecret')(remoteId)));
     await ctx.keychain.delete(webhookAccount(connectionId, remoteId));
@@ -219,10 +219,10 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     'clients.update': updateClient,
     'clients.setActive': setActive,
     'clients.delete': deleteClient,
-    'pdp.get': getPdp,
-    'pdp.update': updatePdp,
-    'webhook.status': webhookStatus,
-    'webhook.generate': generateWebhook,
-    'webhook.delete': deleteWebhook,
+    'factpulse.pdp.get': getPdp,
+    'factpulse.pdp.update': updatePdp,
+    'factpulse.webhook.status': webhookStatus,
+    'factpulse.webhook.generate': generateWebhook,
+    'factpulse.webhook.delete': deleteWebhook,
   };
 }

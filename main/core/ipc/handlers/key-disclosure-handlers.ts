@@ -9,9 +9,9 @@ type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
 
 /**
  * A key leaves the keychain only after main itself asked the user (native dialog): to the screen through
- * keys.reveal, or to the clipboard through keys.copy, where it never crosses to the renderer.
+ * factpulse.keys.reveal, or to the clipboard through factpulse.keys.copy, where it never crosses to the renderer.
  */
-export function createKeyDisclosureHandlers(ctx: CoreContext): Pick<HandlerMap, 'keys.reveal' | 'keys.copy'> {
+export function createKeyDisclosureHandlers(ctx: CoreContext): Pick<HandlerMap, 'factpulse.keys.reveal' | 'factpulse.keys.copy'> {
   const audit = keyAuditSink(ctx.audit);
 
   async function approved(action: DisclosureAction, connectionId: string, clientUid: string, slot: DisclosedKey['slot']): Promise<{ key: string; fingerprint: string }> {
@@ -28,11 +28,11 @@ export function createKeyDisclosureHandlers(ctx: CoreContext): Pick<HandlerMap, 
   }
 
   return {
-    'keys.reveal': async ({ connectionId, clientUid, slot }: In<'keys.reveal'>) => {
+    'factpulse.keys.reveal': async ({ connectionId, clientUid, slot }: In<'factpulse.keys.reveal'>) => {
       await approved('reveal', connectionId, clientUid, slot);
       return ctx.keys.reveal(connectionId, clientUid, slot);
     },
-    'keys.copy': async ({ connectionId, clientUid, slot }: In<'keys.copy'>) => {
+    'factpulse.keys.copy': async ({ connectionId, clientUid, slot }: In<'factpulse.keys.copy'>) => {
       const { key, fingerprint: fp } = await approved('copy', connectionId, clientUid, slot);
       const { clearAfterMs } = await ctx.secretClipboard.copy(key);
       audit({ action: 'key.copy', connectionId, clientUid, outcome: 'ok', fingerprint: fp, detail: slot });

@@ -4,10 +4,10 @@ import type { CoreContext } from '../../core-context';
 import type { PdpModeLearner } from '../../sync/pdp-modes';
 import type { HandlerMap } from '../router';
 
-type InventoryPage = ChannelOutput<'keys.inventory'>;
+type InventoryPage = ChannelOutput<'factpulse.keys.inventory'>;
 type InventoryRow = InventoryPage['rows'][number];
 type Summary = InventoryPage['summary'];
-type Query = Parameters<HandlerMap['keys.inventory']>[0];
+type Query = Parameters<HandlerMap['factpulse.keys.inventory']>[0];
 type Bucket = Exclude<KeyFilter, 'all' | 'attention'>;
 
 const WINDOW = 500;
@@ -130,10 +130,10 @@ export async function keyInventoryView(ctx: CoreContext, learner: Pick<PdpModeLe
   };
 }
 
-/** keys.inventory and the PDP-mode learner's progress. */
-export function createKeyInventoryHandlers(ctx: CoreContext, learner: Pick<PdpModeLearner, 'status'>): Pick<HandlerMap, 'keys.inventory' | 'pdp.modes'> {
+/** factpulse.keys.inventory and the PDP-mode learner's progress. */
+export function createKeyInventoryHandlers(ctx: CoreContext, learner: Pick<PdpModeLearner, 'status'>): Pick<HandlerMap, 'factpulse.keys.inventory' | 'factpulse.pdp.modes'> {
   return {
-    'keys.inventory': (query) => keyInventoryView(ctx, learner, query),
-    'pdp.modes': () => learner.status(),
+    'factpulse.keys.inventory': (query) => keyInventoryView(ctx, learner, query),
+    'factpulse.pdp.modes': () => learner.status(),
   };
 }

@@ -40,13 +40,13 @@ afterEach(async () => {
   core = null;
 });
 
-describe('keys.reveal and keys.copy are confirmed by a native message box in main (fake electron module)', () => {
+describe('factpulse.keys.reveal and factpulse.keys.copy are confirmed by a native message box in main (fake electron module)', () => {
   const ref = { connectionId: 'conn-1', clientUid: 'client-1', slot: 'current', confirm: true };
 
   it('refuses the reveal when the user presses Cancel, although the renderer sent confirm: true', async () => {
     const { fake, invoke, key } = await startShell();
     fake.dialogAnswers.messageBoxButton = CANCEL;
-    const refused = await invoke('keys.reveal', ref);
+    const refused = await invoke('factpulse.keys.reveal', ref);
     console.info(`reveal, user pressed Cancel: ${refused.ok ? 'REVEALED' : `refused — ${refused.error!.code}: ${refused.error!.message}`}`);
     expect(refused).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(JSON.stringify(refused)).not.toContain(key);
@@ -60,8 +60,8 @@ describe('keys.reveal and keys.copy are confirmed by a native message box in mai
   it('reveals when the user presses Reveal; a Copy right after needs no second box and never sends the key to the renderer', async () => {
     const { fake, invoke, key } = await startShell();
     fake.dialogAnswers.messageBoxButton = CONFIRM;
-    expect(await invoke('keys.reveal', ref)).toEqual({ ok: true, value: { key, fingerprint: fingerprint(key) } });
-    const copied = await invoke('keys.copy', { connectionId: 'conn-1', clientUid: 'client-1' });
+    expect(await invoke('factpulse.keys.reveal', ref)).toEqual({ ok: true, value: { key, fingerprint: fingerprint(key) } });
+    const copied = await invoke('factpulse.keys.copy', { connectionId: 'conn-1', clientUid: 'client-1' });
     expect(copied).toEqual({ ok: true, value: { fingerprint: fingerprint(key), clearAfterMs: 30_000 } });
     expect(JSON.stringify(copied)).not.toContain(key);
     expect(fake.clipboard.text).toBe(key);
@@ -72,7 +72,7 @@ describe('keys.reveal and keys.copy are confirmed by a native message box in mai
     const { fake, invoke } = await startShell();
     fake.clipboard.text = 'what the user had copied';
     fake.dialogAnswers.messageBoxButton = CANCEL;
-    expect(await invoke('keys.copy', { connectionId: 'conn-1', clientUid: 'client-1' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await invoke('factpulse.keys.copy', { connectionId: 'conn-1', clientUid: 'client-1' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(fake.clipboard.text).toBe('what the user had copied');
     expect(fake.record.messageBoxes[0]!.options.buttons).toEqual(['Cancel', 'Copy']);
   });
@@ -81,7 +81,7 @@ describe('keys.reveal and keys.copy are confirmed by a native message box in mai
     const { fake, invoke, core: started } = await startShell();
     started.settings.update({ language: 'fr' });
     fake.dialogAnswers.messageBoxButton = CANCEL;
-    await invoke('keys.reveal', ref);
+    await invoke('factpulse.keys.reveal', ref);
     expect(fake.record.messageBoxes[0]!.options.buttons).toEqual(['Annuler', 'Afficher']);
   });
 });

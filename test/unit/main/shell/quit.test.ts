@@ -35,7 +35,7 @@ describe('quitting the Electron shell (fake electron module)', () => {
     const key = generateKey();
     await core!.context.keys.store.set('conn-1', 'client-1', 'current', { key, createdAt: new Date().toISOString() });
     fake.dialogAnswers.messageBoxButton = 1;
-    await fake.handlers.get(`${IPC_PREFIX}keys.copy`)!(APP_FRAME, { connectionId: 'conn-1', clientUid: 'client-1' });
+    await fake.handlers.get(`${IPC_PREFIX}factpulse.keys.copy`)!(APP_FRAME, { connectionId: 'conn-1', clientUid: 'client-1' });
     expect(fake.clipboard.text).toBe(key);
 
     expect(fake.emitWillQuit()).toBe(true);

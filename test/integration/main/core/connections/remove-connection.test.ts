@@ -27,8 +27,8 @@ async function populatedConnection(label: string): Promise<string> {
   expect((await invokeOk<{ state: string }>(core, 'sync.now', { connectionId: id })).state).toBe('done');
   const page = await invokeOk<{ rows: Array<{ remoteId: string }> }>(core, 'clients.page', { connectionId: id, page: 1, pageSize: 5 });
   const uid = page.rows[0]?.remoteId ?? '';
-  await invokeOk(core, 'keys.enableDouble', { connectionId: id, clientUid: uid, fields: PDP_FIELDS });
-  await invokeOk(core, 'webhook.generate', { connectionId: id, remoteId: uid, saveToKeychain: true });
+  await invokeOk(core, 'factpulse.keys.enableDouble', { connectionId: id, clientUid: uid, fields: PDP_FIELDS });
+  await invokeOk(core, 'factpulse.webhook.generate', { connectionId: id, remoteId: uid, saveToKeychain: true });
   return id;
 }
 

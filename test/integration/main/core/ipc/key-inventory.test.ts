@@ -11,7 +11,7 @@ import type { PdpModesProgress } from '../../../../../shared/schemas/keys';
 import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
 import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS } from '../../../../fixtures/keys/sandbox-core';
 
-type Page = ChannelOutput<'keys.inventory'>;
+type Page = ChannelOutput<'factpulse.keys.inventory'>;
 const CLIENTS = 2000;
 const DAY = 86_400_000;
 
@@ -22,7 +22,7 @@ let dir: string;
 const progress: PdpModesProgress[] = [];
 let partialSeen: Page | null = null;
 
-const inventory = (input: Record<string, unknown> = {}) => invokeOk<Page>(core, 'keys.inventory', { connectionId: conn, ...input });
+const inventory = (input: Record<string, unknown> = {}) => invokeOk<Page>(core, 'factpulse.keys.inventory', { connectionId: conn, ...input });
 const seededDouble = () => [...sandbox.state.clients.values()].filter((c) => c.pdp?.encryptionMode === 'double');
 const key = (daysOld: number) => ({ key: randomBytes(32).toString('base64'), createdAt: new Date(Date.now() - daysOld * DAY).toISOString() });
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   sandbox = await startFactPulseSandbox({ clients: CLIENTS, seed: 11 });
   dir = mkdtempSync(join(tmpdir(), 'clientdesk-key-inventory-'));
   core = await openTestCore(dir, createStandInKeychain());
-  core.events.on('pdp.modesProgress', (p) => progress.push(p));
+  core.events.on('factpulse.pdp.modesProgress', (p) => progress.push(p));
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
   // Slow PDP reads, so the inventory can be seen while the modes are still being learned.
   sandbox.faults.set({ latencyMs: 40, pathPattern: /pdp-config/ });
@@ -39,7 +39,7 @@ beforeAll(async () => {
   sandbox.faults.clear();
   await vi.waitFor(
     async () => {
-      const [modes] = await invokeOk<PdpModesProgress[]>(core, 'pdp.modes');
+      const [modes] = await invokeOk<PdpModesProgress[]>(core, 'factpulse.pdp.modes');
       expect(modes).toMatchObject({ running: false });
       expect(modes!.known).toBe(modes!.total);
     },
@@ -52,7 +52,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('keys.inventory over the offline cache', () => {
+describe('factpulse.keys.inventory over the offline cache', () => {
   it('says how far the learning of PDP modes is while it runs, then lists every double-mode client without a key as missing locally', async () => {
     const configured = [...sandbox.state.clients.values()].filter((c) => c.pdp).length;
     const double = seededDouble();
@@ -131,21 +131,21 @@ describe('keys.inventory over the offline cache', () => {
   });
 
   it('refuses a page size out of range or an unknown filter, naming the field', async () => {
-    const tooBig = await core.router.invoke('keys.inventory', { limit: 0 });
+    const tooBig = await core.router.invoke('factpulse.keys.inventory', { limit: 0 });
     expect(tooBig.ok === false && tooBig.error.code).toBe('VALIDATION');
     expect(JSON.stringify(tooBig)).toMatch(/limit/);
-    const badFilter = await core.router.invoke('keys.inventory', { filter: 'red' });
+    const badFilter = await core.router.invoke('factpulse.keys.inventory', { filter: 'red' });
     expect(badFilter.ok === false && badFilter.error.code).toBe('VALIDATION');
     expect(JSON.stringify(badFilter)).toMatch(/filter/);
   });
 
   it('after double mode is switched on the row is ok; after switching back to fernet the kept key is "not in use"', async () => {
     const target = [...sandbox.state.clients.values()].find((c) => !c.pdp)!;
-    const enabled = await invokeOk<{ fingerprint: string }>(core, 'keys.enableDouble', { connectionId: conn, clientUid: target.uid, fields: PDP_FIELDS });
-    let [row] = (await invokeOk<Page>(core, 'keys.inventory', { clientUid: target.uid })).rows;
+    const enabled = await invokeOk<{ fingerprint: string }>(core, 'factpulse.keys.enableDouble', { connectionId: conn, clientUid: target.uid, fields: PDP_FIELDS });
+    let [row] = (await invokeOk<Page>(core, 'factpulse.keys.inventory', { clientUid: target.uid })).rows;
     expect(row).toMatchObject({ status: 'ok', fingerprint: enabled.fingerprint, clientName: target.name, serverRequiresKey: true });
 
-    await invokeOk(core, 'keys.disableDouble', { connectionId: conn, clientUid: target.uid, fields: PDP_FIELDS, confirm: true });
+    await invokeOk(core, 'factpulse.keys.disableDouble', { connectionId: conn, clientUid: target.uid, fields: PDP_FIELDS, confirm: true });
     [row] = (await inventory({ clientUid: target.uid })).rows;
     expect(row).toMatchObject({ status: 'not-in-use', fingerprint: null, serverRequiresKey: false });
   });

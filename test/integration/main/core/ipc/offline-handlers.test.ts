@@ -49,7 +49,7 @@ describe('offline handlers over a suspended demo sandbox', () => {
     expect(window.total).toBe(60);
     remoteId = window.rows[0]!.remoteId;
 
-    const pdp = await invokeOk<{ isConfigured: boolean; fromCache?: boolean }>(core, 'pdp.get', { connectionId, remoteId });
+    const pdp = await invokeOk<{ isConfigured: boolean; fromCache?: boolean }>(core, 'factpulse.pdp.get', { connectionId, remoteId });
     expect(pdp).toMatchObject({ isConfigured: window.rows[0]!.pdpConfigured, fromCache: true });
 
     const update = await core.router.invoke('clients.update', { connectionId, remoteId, fields: { description: 'offline edit' } });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   keychain = createStandInKeychain();
   core = await openTestCore(join(dir, 'a'), keychain, { dialogs: picker.dialogs });
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
-  for (const uid of uids()) await invokeOk(core, 'keys.enableDouble', { connectionId: conn, clientUid: uid, fields: PDP_FIELDS });
+  for (const uid of uids()) await invokeOk(core, 'factpulse.keys.enableDouble', { connectionId: conn, clientUid: uid, fields: PDP_FIELDS });
 }, 60_000);
 afterAll(async () => {
   await core.close();
@@ -48,17 +48,17 @@ afterAll(async () => {
 
 describe('bulk rotation', () => {
   it('previews, runs with bounded concurrency, reports progress and per-client results', async () => {
-    const preview = await invokeOk<{ clients: unknown[]; skipped: Array<{ reason: string }> }>(core, 'keys.bulkPreview', {
+    const preview = await invokeOk<{ clients: unknown[]; skipped: Array<{ reason: string }> }>(core, 'factpulse.keys.bulkPreview', {
       connectionId: conn, clients: [...uids(), sandbox.state.order[35]],
     });
     expect(preview.clients).toHaveLength(30);
     expect(preview.skipped).toEqual([{ clientUid: sandbox.state.order[35], reason: 'no-key' }]);
     const events: Array<{ done: number; remaining: number; state: string }> = [];
-    const off = core.events.on('job.progress', (p) => events.push(p));
-    const job = await invokeOk<{ jobId: string; total: number }>(core, 'keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 8, confirm: true });
+    const off = core.events.on('factpulse.keys.jobProgress', (p) => events.push(p));
+    const job = await invokeOk<{ jobId: string; total: number }>(core, 'factpulse.keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 8, confirm: true });
     await core.context.keys.bulk.settled(job.jobId);
     off();
-    const detail = await invokeOk<{ state: string; done: number; items: Array<{ state: string; newFingerprint: string }> }>(core, 'keys.job', { jobId: job.jobId });
+    const detail = await invokeOk<{ state: string; done: number; items: Array<{ state: string; newFingerprint: string }> }>(core, 'factpulse.keys.job', { jobId: job.jobId });
     expect(detail).toMatchObject({ state: 'done', done: 30 });
     expect(detail.items.every((i) => i.state === 'done' && /^[0-9a-f]{16}$/.test(i.newFingerprint))).toBe(true);
     expect(events.at(-1)).toMatchObject({ state: 'done', done: 30, remaining: 0 });
@@ -67,30 +67,30 @@ describe('bulk rotation', () => {
 
   it('cancels, then a job interrupted by a restart resumes from SQLite', async () => {
     sandbox.faults.set({ latencyMs: 30, pathPattern: /rotate/ });
-    const job = await invokeOk<{ jobId: string }>(core, 'keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 2, confirm: true });
+    const job = await invokeOk<{ jobId: string }>(core, 'factpulse.keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 2, confirm: true });
     await new Promise((r) => setTimeout(r, 120));
-    const cancelled = await invokeOk<{ state: string }>(core, 'keys.bulkCancel', { jobId: job.jobId });
+    const cancelled = await invokeOk<{ state: string }>(core, 'factpulse.keys.bulkCancel', { jobId: job.jobId });
     await core.context.keys.bulk.settled(job.jobId);
-    const after = await invokeOk<{ state: string; done: number; items: Array<{ state: string }> }>(core, 'keys.job', { jobId: job.jobId });
+    const after = await invokeOk<{ state: string; done: number; items: Array<{ state: string }> }>(core, 'factpulse.keys.job', { jobId: job.jobId });
     expect(['running', 'cancelled']).toContain(cancelled.state);
     expect(after.state).toBe('cancelled');
     expect(after.done).toBeGreaterThan(0);
     expect(after.items.some((i) => i.state === 'cancelled')).toBe(true);
 
     // Restart mid-job: stop the runner as the app would on quit, reopen, resume.
-    const job2 = await invokeOk<{ jobId: string }>(core, 'keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 2, confirm: true });
+    const job2 = await invokeOk<{ jobId: string }>(core, 'factpulse.keys.bulkStart', { connectionId: conn, clients: 'all', concurrency: 2, confirm: true });
     await new Promise((r) => setTimeout(r, 120));
     await core.close();
     core = await openTestCore(join(dir, 'a'), keychain, { dialogs: picker.dialogs });
     await core.context.keys.startupRecovery();
-    const jobs = await invokeOk<Array<{ jobId: string; state: string; remaining: number }>>(core, 'keys.jobs', { connectionId: conn });
+    const jobs = await invokeOk<Array<{ jobId: string; state: string; remaining: number }>>(core, 'factpulse.keys.jobs', { connectionId: conn });
     const paused = jobs.find((j) => j.jobId === job2.jobId);
     expect(paused?.state).toBe('paused');
     expect(paused?.remaining).toBeGreaterThan(0);
     sandbox.faults.clear();
-    await invokeOk(core, 'keys.bulkResume', { jobId: job2.jobId });
+    await invokeOk(core, 'factpulse.keys.bulkResume', { jobId: job2.jobId });
     await core.context.keys.bulk.settled(job2.jobId);
-    const done = await invokeOk<{ state: string; done: number; total: number }>(core, 'keys.job', { jobId: job2.jobId });
+    const done = await invokeOk<{ state: string; done: number; total: number }>(core, 'factpulse.keys.job', { jobId: job2.jobId });
     expect(done).toMatchObject({ state: 'done', done: done.total });
     for (const uid of uids()) expect(sandboxAccepts(sandbox, uid, (await core.context.keys.store.get(conn, uid, 'current'))?.key)).toBe(true);
   });
@@ -106,7 +106,7 @@ describe('encrypted backup', () => {
 
   it('round-trips into a fresh data dir and keychain; fingerprints match', async () => {
     await pick(core, 'save', file());
-    const exported = await invokeOk<{ clients: Array<{ clientUid: string; fingerprint: string }> }>(core, 'keys.exportBackup', {
+    const exported = await invokeOk<{ clients: Array<{ clientUid: string; fingerprint: string }> }>(core, 'factpulse.keys.exportBackup', {
       connectionId: conn, clients: 'all', path: file(), passphrase: PASSPHRASE,
     });
     expect(exported.clients).toHaveLength(30);
@@ -122,21 +122,21 @@ describe('encrypted backup', () => {
     try {
       const conn2 = await addSandboxConnection(fresh, sandbox.url, sandbox.credentials.apiKey);
       await pick(fresh, 'open', file());
-      const seenInFile = await invokeOk<{ verified: boolean; clients: Array<{ fingerprint: string; local: string }> }>(fresh, 'keys.inspectBackup', {
+      const seenInFile = await invokeOk<{ verified: boolean; clients: Array<{ fingerprint: string; local: string }> }>(fresh, 'factpulse.keys.inspectBackup', {
         path: file(), targetConnectionId: conn2,
       });
       expect(seenInFile.verified).toBe(false);
       expect(seenInFile.clients.map((c) => c.fingerprint)).toEqual(exported.clients.map((c) => c.fingerprint));
       expect(seenInFile.clients.every((c) => c.local === 'none')).toBe(true);
-      const wrong = await fresh.router.invoke('keys.importBackup', { path: file(), passphrase: 'not the passphrase!', targetConnectionId: conn2 });
+      const wrong = await fresh.router.invoke('factpulse.keys.importBackup', { path: file(), passphrase: 'not the passphrase!', targetConnectionId: conn2 });
       expect(wrong.ok === false && wrong.error.message).toMatch(/Wrong passphrase.*Nothing was imported/);
       expect(await fresh.context.keys.inventory(conn2)).toEqual([]);
-      const imported = await invokeOk<{ imported: unknown[] }>(fresh, 'keys.importBackup', { path: file(), passphrase: PASSPHRASE, targetConnectionId: conn2 });
+      const imported = await invokeOk<{ imported: unknown[] }>(fresh, 'factpulse.keys.importBackup', { path: file(), passphrase: PASSPHRASE, targetConnectionId: conn2 });
       expect(imported.imported).toHaveLength(30);
-      const inv = (await invokeOk<{ rows: Array<{ clientUid: string; fingerprint: string }> }>(fresh, 'keys.inventory', { connectionId: conn2, limit: 100_000 })).rows;
+      const inv = (await invokeOk<{ rows: Array<{ clientUid: string; fingerprint: string }> }>(fresh, 'factpulse.keys.inventory', { connectionId: conn2, limit: 100_000 })).rows;
       const byUid = new Map(inv.map((r) => [r.clientUid, r.fingerprint]));
       for (const c of exported.clients) expect(byUid.get(c.clientUid)).toBe(c.fingerprint);
-      const r = await invokeOk<{ outcome: string }>(fresh, 'keys.rotate', { connectionId: conn2, clientUid: uids()[0] });
+      const r = await invokeOk<{ outcome: string }>(fresh, 'factpulse.keys.rotate', { connectionId: conn2, clientUid: uids()[0] });
       expect(r.outcome).toBe('committed');
       for (const k of await allKeys(fresh.context.keychain)) seen.add(k);
     } finally {
@@ -163,7 +163,7 @@ describe('encrypted backup', () => {
       writeFileSync(path, text);
       await pick(core, 'open', path);
       const before = await core.context.keys.inventory(conn);
-      const res = await core.router.invoke('keys.importBackup', { path, passphrase: PASSPHRASE, confirm: true });
+      const res = await core.router.invoke('factpulse.keys.importBackup', { path, passphrase: PASSPHRASE, confirm: true });
       console.info(`backup ${name}: ${res.ok ? 'ACCEPTED' : `refused — ${res.error.message}`}`);
       expect(res.ok === false && res.error.message).toMatch(message);
       expect(await core.context.keys.inventory(conn)).toEqual(before);
@@ -172,13 +172,13 @@ describe('encrypted backup', () => {
 
   it('never replaces a different current key without confirm; the replaced key goes to previous', async () => {
     const uid = uids()[1] as string;
-    await invokeOk(core, 'keys.rotate', { connectionId: conn, clientUid: uid });
+    await invokeOk(core, 'factpulse.keys.rotate', { connectionId: conn, clientUid: uid });
     const now = await core.context.keys.store.get(conn, uid, 'current');
     await pick(core, 'open', file());
-    const refused = await core.router.invoke('keys.importBackup', { path: file(), passphrase: PASSPHRASE });
+    const refused = await core.router.invoke('factpulse.keys.importBackup', { path: file(), passphrase: PASSPHRASE });
     expect(refused.ok === false && refused.error.code).toBe('CONFLICT');
     expect((await core.context.keys.store.get(conn, uid, 'current'))?.key).toBe(now?.key);
-    const ok = await invokeOk<{ imported: Array<{ clientUid: string; replacedFingerprint: string | null }>; unchanged: string[] }>(core, 'keys.importBackup', {
+    const ok = await invokeOk<{ imported: Array<{ clientUid: string; replacedFingerprint: string | null }>; unchanged: string[] }>(core, 'factpulse.keys.importBackup', {
       path: file(), passphrase: PASSPHRASE, confirm: true,
     });
     expect(ok.imported.find((i) => i.clientUid === uid)?.replacedFingerprint).not.toBeNull();
@@ -187,14 +187,14 @@ describe('encrypted backup', () => {
 
   it('verifies a webhook with the saved secret', async () => {
     const uid = uids()[2] as string;
-    const gen = await invokeOk<{ webhookSecret: string }>(core, 'webhook.generate', { connectionId: conn, remoteId: uid, saveToKeychain: true });
+    const gen = await invokeOk<{ webhookSecret: string }>(core, 'factpulse.webhook.generate', { connectionId: conn, remoteId: uid, saveToKeychain: true });
     seen.add(gen.webhookSecret);
     const body = '{"event":"facture.recue","id":7}';
-    const good = await invokeOk<{ valid: boolean }>(core, 'webhook.verify', { connectionId: conn, clientUid: uid, rawBody: body, signature: sandbox.signWebhook(gen.webhookSecret, body) });
+    const good = await invokeOk<{ valid: boolean }>(core, 'factpulse.webhook.verify', { connectionId: conn, clientUid: uid, rawBody: body, signature: sandbox.signWebhook(gen.webhookSecret, body) });
     expect(good.valid).toBe(true);
-    const altered = await invokeOk<{ reason: string }>(core, 'webhook.verify', { connectionId: conn, clientUid: uid, rawBody: `${body}\n`, signature: sandbox.signWebhook(gen.webhookSecret, body) });
+    const altered = await invokeOk<{ reason: string }>(core, 'factpulse.webhook.verify', { connectionId: conn, clientUid: uid, rawBody: `${body}\n`, signature: sandbox.signWebhook(gen.webhookSecret, body) });
     expect(altered.reason).toBe('mismatch');
-    const format = await invokeOk<{ reason: string }>(core, 'webhook.verify', { connectionId: conn, clientUid: uid, rawBody: body, signature: 'sha1=abc' });
+    const format = await invokeOk<{ reason: string }>(core, 'factpulse.webhook.verify', { connectionId: conn, clientUid: uid, rawBody: body, signature: 'sha1=abc' });
     expect(format.reason).toBe('format');
   });
 

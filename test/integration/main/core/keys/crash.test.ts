@@ -67,7 +67,7 @@ beforeAll(async () => {
   const core = await openTestCore(dir, keychain);
   conn = await addSandboxConnection(core, sandbox.url, sandbox.credentials.apiKey);
   for (const uid of sandbox.state.order.slice(0, 4)) {
-    await invokeOk(core, 'keys.enableDouble', { connectionId: conn, clientUid: uid, fields: PDP_FIELDS });
+    await invokeOk(core, 'factpulse.keys.enableDouble', { connectionId: conn, clientUid: uid, fields: PDP_FIELDS });
   }
   await core.close();
 }, 60_000);
@@ -112,7 +112,7 @@ describe('rotation survives SIGKILL at every step (real child process)', () => {
       expect(await core.context.keys.store.get(conn, uid, 'pending')).toBeNull();
       expect(core.context.keys.journal.open({ connectionId: conn, clientUid: uid })).toEqual([]);
       // And the recovered key really works for the next rotation.
-      const next = await invokeOk<{ outcome: string }>(core, 'keys.rotate', { connectionId: conn, clientUid: uid });
+      const next = await invokeOk<{ outcome: string }>(core, 'factpulse.keys.rotate', { connectionId: conn, clientUid: uid });
       expect(next.outcome).toBe('committed');
       expect(sandboxAccepts(sandbox, uid, (await core.context.keys.store.get(conn, uid, 'current'))?.key)).toBe(true);
       await core.close();

@@ -44,7 +44,7 @@ async function expectRefused(channel: string, input: unknown, canBackUpFirst: bo
   console.info(`${channel}: refused (${res.error.code}: ${res.error.message.slice(0, 80)}…); sandbox received: ${sent.length === 0 ? 'nothing' : JSON.stringify(sent)}`);
   expect(sent).toEqual([]);
   expect(await keychainSnapshot()).toEqual(before);
-  expect(await invokeOk(core, 'keys.journal', { connectionId: conn })).toEqual([]);
+  expect(await invokeOk(core, 'factpulse.keys.journal', { connectionId: conn })).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -71,22 +71,22 @@ describe('a memory-only keychain refuses every key that would be lost at quit', 
 
   it('double mode is refused: the server’s PDP configuration is untouched', async () => {
     const pdpBefore = JSON.stringify(sandbox.state.clients.get(uid(0))?.pdp ?? null);
-    await expectRefused('keys.enableDouble', { connectionId: conn, clientUid: uid(0), fields: PDP_FIELDS }, true);
+    await expectRefused('factpulse.keys.enableDouble', { connectionId: conn, clientUid: uid(0), fields: PDP_FIELDS }, true);
     expect(JSON.stringify(sandbox.state.clients.get(uid(0))?.pdp ?? null)).toBe(pdpBefore);
   });
 
   it('rotation is refused: the server still opens the secret with the key it had', async () => {
-    await expectRefused('keys.rotate', { connectionId: conn, clientUid: uid(1) }, true);
+    await expectRefused('factpulse.keys.rotate', { connectionId: conn, clientUid: uid(1) }, true);
     expect(sandboxAccepts(sandbox, uid(1), (await core.context.keys.store.get(conn, uid(1), 'current'))?.key)).toBe(true);
   });
 
   it('bulk rotation is refused before any job exists', async () => {
-    await expectRefused('keys.bulkStart', { connectionId: conn, clients: 'all', confirm: true }, false);
-    expect(await invokeOk(core, 'keys.jobs', {})).toEqual([]);
+    await expectRefused('factpulse.keys.bulkStart', { connectionId: conn, clients: 'all', confirm: true }, false);
+    expect(await invokeOk(core, 'factpulse.keys.jobs', {})).toEqual([]);
   });
 
   it('importing a key is refused before it is even checked with the server', async () => {
-    await expectRefused('keys.import', { connectionId: conn, clientUid: uid(2), key: generateKey(), verify: true }, false);
+    await expectRefused('factpulse.keys.import', { connectionId: conn, clientUid: uid(2), key: generateKey(), verify: true }, false);
   });
 
   it('importing a backup is refused: no key of it is stored', async () => {
@@ -97,7 +97,7 @@ describe('a memory-only keychain refuses every key that would be lost at quit', 
     ]);
     picked.open = file;
     expect((await invokeOk<{ path: string }>(core, 'dialog.openFile', {})).path).toBe(file);
-    await expectRefused('keys.importBackup', { path: file, passphrase: PASSPHRASE }, false);
+    await expectRefused('factpulse.keys.importBackup', { path: file, passphrase: PASSPHRASE }, false);
     expect(await core.context.keys.store.get(conn, uid(3), 'current')).toBeNull();
   });
 });
@@ -110,20 +110,20 @@ describe('backup first: the new key is in an encrypted file before it is used', 
   it('a cancelled save dialog makes no key and sends nothing', async () => {
     picked.save = null;
     const mark = sandbox.requests.length;
-    const res = await core.router.invoke('keys.enableDouble', { connectionId: conn, clientUid: uid(4), fields: PDP_FIELDS, backupFirst: { passphrase: PASSPHRASE } });
+    const res = await core.router.invoke('factpulse.keys.enableDouble', { connectionId: conn, clientUid: uid(4), fields: PDP_FIELDS, backupFirst: { passphrase: PASSPHRASE } });
     expect(res.ok ? null : res.error.code).toBe('CANCELLED');
     expect(sandbox.requests.slice(mark).filter((r) => r.method !== 'GET')).toEqual([]);
     expect(await keychain.list(`${conn}/key/${uid(4)}/`)).toEqual([]);
   });
 
   it('a too short passphrase is refused by the contract, naming the field', async () => {
-    const res = await core.router.invoke('keys.enableDouble', { connectionId: conn, clientUid: uid(4), fields: PDP_FIELDS, backupFirst: { passphrase: 'short' } });
+    const res = await core.router.invoke('factpulse.keys.enableDouble', { connectionId: conn, clientUid: uid(4), fields: PDP_FIELDS, backupFirst: { passphrase: 'short' } });
     expect(res.ok ? null : res.error).toMatchObject({ code: 'VALIDATION', details: { fields: [expect.objectContaining({ field: 'backupFirst.passphrase' })] } });
   });
 
   it('double mode with a backup first: the file decrypts to the key the server now requires', async () => {
     picked.save = join(dir, 'double.cdkeys');
-    const res = await invokeOk<{ fingerprint: string; generated: boolean; backupPath: string }>(core, 'keys.enableDouble', {
+    const res = await invokeOk<{ fingerprint: string; generated: boolean; backupPath: string }>(core, 'factpulse.keys.enableDouble', {
       connectionId: conn, clientUid: uid(5), fields: PDP_FIELDS, backupFirst: { passphrase: PASSPHRASE },
     });
     expect(res).toMatchObject({ generated: true, backupPath: picked.save });
@@ -137,7 +137,7 @@ describe('backup first: the new key is in an encrypted file before it is used', 
   it('rotation with a backup first: the file holds the new key, the server accepts only it', async () => {
     const before = (await core.context.keys.store.get(conn, uid(1), 'current'))?.key;
     picked.save = join(dir, 'rotated.cdkeys');
-    const out = await invokeOk<{ outcome: string; newFingerprint: string; backupPath: string }>(core, 'keys.rotate', {
+    const out = await invokeOk<{ outcome: string; newFingerprint: string; backupPath: string }>(core, 'factpulse.keys.rotate', {
       connectionId: conn, clientUid: uid(1), backupFirst: { passphrase: PASSPHRASE },
     });
     expect(out).toMatchObject({ outcome: 'committed', backupPath: picked.save });

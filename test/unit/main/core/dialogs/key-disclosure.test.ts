@@ -25,10 +25,10 @@ describe('the confirmation of a reveal or copy is main’s, not the renderer’s
     const clipboard = createMemoryClipboard('untouched');
     const { core, key } = await coreWithKey({ clipboard });
     try {
-      const revealed = await core.router.invoke('keys.reveal', REVEAL);
+      const revealed = await core.router.invoke('factpulse.keys.reveal', REVEAL);
       console.info(`plain Node reveal without a confirmer: ${revealed.ok ? 'REVEALED' : `${revealed.error.code} — ${revealed.error.message}`}`);
       expect(revealed).toEqual({ ok: false, error: { code: 'UNSUPPORTED', message: NO_CONFIRMER_MESSAGE } });
-      expect(await core.router.invoke('keys.copy', REVEAL)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+      expect(await core.router.invoke('factpulse.keys.copy', REVEAL)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
       expect(await clipboard.readText()).toBe('untouched');
       expect(JSON.stringify(revealed)).not.toContain(key);
     } finally {
@@ -40,9 +40,9 @@ describe('the confirmation of a reveal or copy is main’s, not the renderer’s
     const { confirmer, state } = scriptedConfirmer(false);
     const { core, key } = await coreWithKey({ confirmer });
     try {
-      expect(await core.router.invoke('keys.reveal', REVEAL)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      expect(await core.router.invoke('factpulse.keys.reveal', REVEAL)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
       state.answer = true;
-      expect(await core.router.invoke('keys.reveal', REVEAL)).toMatchObject({ ok: true, value: { key } });
+      expect(await core.router.invoke('factpulse.keys.reveal', REVEAL)).toMatchObject({ ok: true, value: { key } });
       expect(state.asked).toHaveLength(2);
       expect(state.asked[0]).toMatchObject({ confirmLabel: 'Reveal', cancelLabel: 'Cancel' });
       const actions = core.context.audit.list({ limit: 10 }).rows.map((e) => `${e.action}:${e.outcome}`);

@@ -40,7 +40,7 @@ async function pickToSave(path: string) {
   picker.next.save = path;
   expect(await core.router.invoke('dialog.saveFile', { defaultName: 'keys.cdkeys' })).toMatchObject({ ok: true, value: { path } });
 }
-const exportTo = (path: string) => core.router.invoke('keys.exportBackup', { connectionId: 'conn-1', clients: ['client-1'], path, passphrase: PASSPHRASE });
+const exportTo = (path: string) => core.router.invoke('factpulse.keys.exportBackup', { connectionId: 'conn-1', clients: ['client-1'], path, passphrase: PASSPHRASE });
 
 describe('backup paths: main writes and reads only files its own dialog returned', () => {
   it('refuses to export to a path the renderer typed, and leaves an existing file there untouched', async () => {
@@ -56,10 +56,10 @@ describe('backup paths: main writes and reads only files its own dialog returned
     const file = join(dir, 'chosen.cdkeys');
     await pickToSave(file);
     expect(await exportTo(file)).toMatchObject({ ok: true, value: { path: file } });
-    expect(await core.router.invoke('keys.inspectBackup', { path: file })).toEqual(REFUSED);
+    expect(await core.router.invoke('factpulse.keys.inspectBackup', { path: file })).toEqual(REFUSED);
     await pickToOpen(file);
-    expect(await core.router.invoke('keys.inspectBackup', { path: file })).toMatchObject({ ok: true, value: { connectionId: 'conn-1' } });
-    expect(await core.router.invoke('keys.importBackup', { path: file, passphrase: PASSPHRASE })).toMatchObject({ ok: true, value: { unchanged: ['client-1'] } });
+    expect(await core.router.invoke('factpulse.keys.inspectBackup', { path: file })).toMatchObject({ ok: true, value: { connectionId: 'conn-1' } });
+    expect(await core.router.invoke('factpulse.keys.importBackup', { path: file, passphrase: PASSPHRASE })).toMatchObject({ ok: true, value: { unchanged: ['client-1'] } });
     // A file chosen to be read is not a place to write.
     expect(await exportTo(join(dir, 'other.cdkeys'))).toEqual(REFUSED);
   });
@@ -86,7 +86,7 @@ describe('backup paths: main writes and reads only files its own dialog returned
     ];
     for (const [name, path, chosen] of cases) {
       if (chosen) await pickToOpen(path);
-      for (const channel of ['keys.inspectBackup', 'keys.importBackup'] as const) {
+      for (const channel of ['factpulse.keys.inspectBackup', 'factpulse.keys.importBackup'] as const) {
         const started = performance.now();
         const answer = await core.router.invoke(channel, { path, passphrase: PASSPHRASE });
         const ms = performance.now() - started;
