@@ -13,7 +13,7 @@ import type { AuditLog } from './audit/audit-log';
 import type { Outbox } from './outbox/outbox-service';
 import type { WriteThrough } from './outbox/write-through';
 import type { SyncService } from './sync/sync-service';
-import type { KeyService } from './keys';
+import type { KeyService } from './providers/factpulse/keys';
 import type { PathGrants } from './dialogs/path-grants';
 import type { KeyDisclosure } from './dialogs/key-disclosure';
 import type { SecretClipboard } from './clipboard/secret-clipboard';

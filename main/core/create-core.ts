@@ -5,8 +5,6 @@ import type { EventBus } from './ipc/event-bus';
 import { createAppHandlers } from './ipc/handlers/app-handlers';
 import { createConnectionHandlers } from './ipc/handlers/connection-handlers';
 import { createClientHandlers } from './ipc/handlers/client-handlers';
-import { createKeyHandlers } from './ipc/handlers/key-handlers';
-import { createKeyDisclosureHandlers } from './ipc/handlers/key-disclosure-handlers';
 import { createDialogHandlers } from './ipc/handlers/dialog-handlers';
 import { createDataDirDialogs } from './dialogs/file-dialogs';
 import type { FileDialogs } from './dialogs/file-dialogs';
@@ -16,7 +14,7 @@ import type { Confirmer } from './dialogs/confirmer';
 import { createKeyDisclosure } from './dialogs/key-disclosure';
 import { createMemoryClipboard, createSecretClipboard } from './clipboard/secret-clipboard';
 import type { Clipboard } from './clipboard/secret-clipboard';
-import { createKeyService } from './keys';
+import { createKeyService } from './providers/factpulse/keys';
 import type { KeyValueStore, SettingsSource } from './settings/key-value-store';
 import { createSettingsService } from './settings/settings-service';
 import type { SettingsService } from './settings/settings-service';
@@ -38,7 +36,6 @@ import { createPdpModeLearner } from './sync/pdp-modes';
 import { createSealer } from './vault/sealing';
 import { createCacheHandlers } from './ipc/handlers/cache-handlers';
 import { createDashboardHandlers } from './ipc/handlers/dashboard-handlers';
-import { createKeyInventoryHandlers } from './ipc/handlers/key-inventory';
 import type { Logger } from './log';
 import type { CoreContext } from './core-context';
 import type { Provider } from './providers/types';
@@ -49,6 +46,7 @@ import { NOTHING_TO_RECOVER, createRecoveryHandlers } from './startup/recovery-h
 import { createDirectoryState } from './providers/directory/directory-state';
 import { createDirectoryService } from './providers/directory/directory-service';
 import { createDirectoryHandlers } from './providers/directory/handlers';
+import { createFactPulseHandlers } from './providers/factpulse/handlers';
 import { createClientJobs } from './clients';
 import { createClientJobHandlers } from './ipc/handlers/client-job-handlers';
 
@@ -239,12 +237,10 @@ async function createFullCore(options: CoreOptions, boot: Boot): Promise<Core> {
     ...createClientHandlers(context),
     ...createCacheHandlers(context),
     ...createDashboardHandlers(context, options.fetch ? { fetch: options.fetch } : {}),
-    ...createKeyHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir)),
-    ...createKeyInventoryHandlers(context, pdpModes),
-    ...createKeyDisclosureHandlers(context),
     ...createDialogHandlers(options.dialogs ?? createDataDirDialogs(dataDir), context.pathGrants),
     ...createRecoveryHandlers(NOTHING_TO_RECOVER),
     ...createDirectoryHandlers(directory),
+    ...createFactPulseHandlers(context, options.dialogs ?? createDataDirDialogs(dataDir), pdpModes),
     ...createClientJobHandlers(clientJobs),
   };
   const router = createRouter(handlers, {

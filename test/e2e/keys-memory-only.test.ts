@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_NOT_KEPT_MESSAGE } from '../../shared/errors';
-import { openBackup, parseBackup } from '../../main/core/keys/backup-format';
+import { openBackup, parseBackup } from '../../main/core/providers/factpulse/keys/backup-format';
 import { createMemoryKeychain } from '../../main/core/vault';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';

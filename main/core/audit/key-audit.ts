@@ -1,4 +1,4 @@
-import type { KeyAuditEvent } from '../keys/deps';
+import type { KeyAuditEvent } from '../providers/factpulse/keys/deps';
 import type { AuditLog } from './audit-log';
 
 /** Adapts the key service's audit hook to the audit log: fingerprints only, never a key. */

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKey } from '../../../main/core/keys';
+import { generateKey } from '../../../main/core/providers/factpulse/keys';
 import { startFactPulseSandbox } from '../../../main/core/sandbox/factpulse';
 import { sealWithCallerKey } from '../../../main/core/sandbox/factpulse/tokens';
 import { addSandboxConnection, openTestCore, PDP_FIELDS } from '../../fixtures/keys/sandbox-core';

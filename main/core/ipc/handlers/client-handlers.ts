@@ -3,7 +3,6 @@ import type { Capability } from '../../../../shared/domain';
 import type { CoreContext } from '../../core-context';
 import type { Provider } from '../../providers/types';
 import type { HandlerMap } from '../router';
-import { accountFor } from '../../vault';
 import { providerModule } from '../../providers';
 import { mergeDetail } from '../../cache/record-merge';
 import { checkClientFields } from '../../../../shared/providers/field-schema';
@@ -15,17 +14,12 @@ type ClientChannels =
   | 'clients.create'
   | 'clients.update'
   | 'clients.setActive'
-  | 'clients.delete'
-  | 'factpulse.pdp.get'
-  | 'factpulse.pdp.update'
-  | 'factpulse.webhook.status'
-  | 'factpulse.webhook.generate'
-  | 'factpulse.webhook.delete';
+  | 'clients.delete';
 
 type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
 
 /** Resolves a provider method only when the connection's provider has the capability. */
-function need<K extends keyof Provider>(provider: Provider, capability: Capability, method: K): NonNullable<Provider[K]> {
+export function need<K extends keyof Provider>(provider: Provider, capability: Capability, method: K): NonNullable<Provider[K]> {
   const fn = provider[method];
   if (!provider.capabilities.has(capability) || typeof fn !== 'function') {
     throw new AppError('UNSUPPORTED', `This connection cannot ${capability}.`);
@@ -33,12 +27,8 @@ function need<K extends keyof Provider>(provider: Provider, capability: Capabili
   return (fn as (...args: unknown[]) => unknown).bind(provider) as NonNullable<Provider[K]>;
 }
 
-export function webhookAccount(connectionId: string, remoteId: string): string {
-  return accountFor(connectionId, `webhook/${remoteId}`);
-}
-
 /** Field names and (non-secret) values for the audit summary; redacted again by the audit log. */
-function fieldSummary(fields: Record<string, unknown>): string {
+export function fieldSummary(fields: Record<string, unknown>): string {
   return Object.entries(fields)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${JSON.stringify(v)?.slice(0, 120) ?? ''}`)
@@ -63,7 +53,7 @@ function cachedPage(ctx: CoreContext, connectionId: string, page: number, pageSi
 
 export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientChannels> {
   // Reads fall back to the cache when the server is unreachable; writes are audited, refresh
-  // the cache, and (edit, activate/deactivate, PDP config) are queued in the outbox when offline.
+  // the cache, and (edit, activate/deactivate, delete) are queued in the outbox when offline.
   const { read, write } = ctx.writes;
   /** Reads a client from the server into the cache, keeping what its detail answer does not say. */
   async function fetchFresh(connectionId: string, remoteId: string) {
@@ -161,57 +151,6 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
       },
     );
   }
-  async function getPdp({ connectionId, remoteId }: In<'factpulse.pdp.get'>) {
-    return read(
-      async () => {
-        const config = await ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'getPdpConfig')(remoteId));
-        ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
-        return config;
-      },
-      () => {
-        // Offline: the cache knows only whether a configuration exists and its mode, not its URLs.
-        const cached = ctx.cache.reads.get(connectionId, remoteId);
-        if (!cached) return null;
-        return { isConfigured: cached.pdpConfigured, encryptionMode: cached.encryptionMode, fromCache: true };
-      },
-    );
-  }
-  function updatePdp({ connectionId, remoteId, fields }: In<'factpulse.pdp.update'>) {
-    if (fields.encryptionMode === 'double') {
-      throw new AppError('UNSUPPORTED', 'Double encryption is set up from the Keys screen, which manages its key.', {
-        fields: [{ field: 'encryptionMode', message: 'Use the Keys screen for double mode.' }],
-      });
-    }
-    const { clientSecret: _secret, ...shown } = fields;
-    const spec = { connectionId, remoteId, action: 'pdp.update', summary: `PDP configuration ${fieldSummary(shown)}, client secret set`, queue: { action: 'pdpConfig' as const, fields } };
-    return write(spec, () => ctx.online(connectionId, (p) => need(p, 'pdpConfig', 'updatePdpConfig')(remoteId, fields)), (config) => {
-      ctx.cache.setPdpInfo(connectionId, remoteId, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
-    });
-  }
-  async function webhookStatus({ connectionId, remoteId }: In<'factpulse.webhook.status'>) {
-    const status = await ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'getWebhookSecretStatus')(remoteId));
-    const saved = await ctx.keychain.get(webhookAccount(connectionId, remoteId));
-    return { ...status, savedLocally: Boolean(saved) && status.hasSecret };
-  }
-  async function generateWebhook({ connectionId, remoteId, saveToKeychain }: In<'factpulse.webhook.generate'>) {
-    const spec = { connectionId, remoteId, action: 'webhook.generate', summary: `Generate webhook secret${saveToKeychain ? ' (saved to keychain)' : ''}` };
-    const generated = await write(spec, () => ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'generateWebhookSecret')(remoteId)));
-    let savedToKeychain = false;
-    if (saveToKeychain) {
-      await ctx.keychain.set(webhookAccount(connectionId, remoteId), generated.webhookSecret);
-      savedToKeychain = true;
-    } else {
-      await ctx.keychain.delete(webhookAccount(connectionId, remoteId));
-    }
-    return { webhookSecret: generated.webhookSecret, createdAt: generated.createdAt, savedToKeychain };
-  }
-  async function deleteWebhook({ connectionId, remoteId }: In<'factpulse.webhook.delete'>) {
-    const spec = { connectionId, remoteId, action: 'webhook.delete', summary: 'Delete webhook secret' };
-    const result = await write(spec, () => ctx.online(connectionId, (p) => need(p, 'webhookSecret', 'deleteWebhookSecret')(remoteId)));
-    await ctx.keychain.delete(webhookAccount(connectionId, remoteId));
-    return result;
-  }
-
   return {
     'clients.page': clientsPage,
     'clients.get': getClient,
@@ -219,10 +158,5 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
     'clients.update': updateClient,
     'clients.setActive': setActive,
     'clients.delete': deleteClient,
-    'factpulse.pdp.get': getPdp,
-    'factpulse.pdp.update': updatePdp,
-    'factpulse.webhook.status': webhookStatus,
-    'factpulse.webhook.generate': generateWebhook,
-    'factpulse.webhook.delete': deleteWebhook,
   };
 }

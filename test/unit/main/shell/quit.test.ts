@@ -8,7 +8,7 @@ import { createCore } from '../../../../main/core/create-core';
 import type { Core } from '../../../../main/core/create-core';
 import { createMemoryStore } from '../../../../main/core/settings/key-value-store';
 import { createMemoryKeychain } from '../../../../main/core/vault';
-import { generateKey } from '../../../../main/core/keys';
+import { generateKey } from '../../../../main/core/providers/factpulse/keys';
 import { IPC_PREFIX } from '../../../../shared/ipc';
 import { createFakeElectron } from './fake-electron';
 

@@ -7,7 +7,7 @@ import type { CoreOptions } from '../../../../../main/core/create-core';
 import { NO_CONFIRMER_MESSAGE } from '../../../../../main/core/dialogs/confirmer';
 import { APPROVAL_MS, createKeyDisclosure } from '../../../../../main/core/dialogs/key-disclosure';
 import { createMemoryClipboard } from '../../../../../main/core/clipboard/secret-clipboard';
-import { generateKey } from '../../../../../main/core/keys';
+import { generateKey } from '../../../../../main/core/providers/factpulse/keys';
 import { createMemoryStore } from '../../../../../main/core/settings/key-value-store';
 import { createMemoryKeychain } from '../../../../../main/core/vault';
 import { scriptedConfirmer } from '../../../../fixtures/dialogs/scripted-dialogs';

@@ -6,8 +6,8 @@ import { createClientReads } from '../../../../../../main/core/cache/clients/cli
 import type { ClientReads } from '../../../../../../main/core/cache/clients/client-reads';
 import { createClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
 import { keyCutoff, onlyTextFilter } from '../../../../../../main/core/cache/clients/window-sql';
-import { createKeyMeta } from '../../../../../../main/core/keys/key-meta';
-import type { KeyMeta } from '../../../../../../main/core/keys/key-meta';
+import { createKeyMeta } from '../../../../../../main/core/providers/factpulse/keys/key-meta';
+import type { KeyMeta } from '../../../../../../main/core/providers/factpulse/keys/key-meta';
 import { generateClients } from '../../../../../fixtures/cache/generate-clients';
 import { tempDb } from '../temp-db';
 

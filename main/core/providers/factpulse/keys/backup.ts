@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
-import { AppError } from '../../../shared/errors';
-import { chooseWithDialogError } from '../dialogs/path-grants';
+import { AppError } from '../../../../../shared/errors';
+import { chooseWithDialogError } from '../../../dialogs/path-grants';
 import { nowIso } from './deps';
 import type { ClientLock, KeyDeps } from './deps';
 import type { KeyJournal } from './journal';

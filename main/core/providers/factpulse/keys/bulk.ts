@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../../shared/errors';
 import { durably } from './journal';
 import type { KeyJournal } from './journal';
 import { errorShape, nowIso } from './deps';

@@ -1,8 +1,8 @@
 // The vault's sealer and the key store on the real OS keychain (scripts/with-keychain.sh provides one).
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSealer, openKeychain } from '../../../../../main/core/vault';
-import type { Keychain } from '../../../../../main/core/vault';
-import { createKeyStore, fingerprint, generateKey } from '../../../../../main/core/keys';
+import { createSealer, openKeychain } from '../../../../../../../main/core/vault';
+import type { Keychain } from '../../../../../../../main/core/vault';
+import { createKeyStore, fingerprint, generateKey } from '../../../../../../../main/core/providers/factpulse/keys';
 
 const expectsOs = process.env.CLIENTDESK_KEYCHAIN_EXPECTED === 'os';
 let keychain: Keychain | null = null;

@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/errors';
-import { accountFor } from '../vault';
-import type { Keychain } from '../vault';
+import { AppError } from '../../../../../shared/errors';
+import { accountFor } from '../../../vault';
+import type { Keychain } from '../../../vault';
 import { fingerprint } from './key-material';
 import { keyMetaId } from './key-meta';
 import type { KeyMeta, KeyMetaRow } from './key-meta';

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../../../../main/core/create-core';
-import type { Core } from '../../../../../main/core/create-core';
-import { chooseWithDialogError } from '../../../../../main/core/dialogs/path-grants';
-import { generateKey } from '../../../../../main/core/keys';
-import { createMemoryStore } from '../../../../../main/core/settings/key-value-store';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
-import { scriptedDialogs } from '../../../../fixtures/dialogs/scripted-dialogs';
+import { createCore } from '../../../../../../../main/core/create-core';
+import type { Core } from '../../../../../../../main/core/create-core';
+import { chooseWithDialogError } from '../../../../../../../main/core/dialogs/path-grants';
+import { generateKey } from '../../../../../../../main/core/providers/factpulse/keys';
+import { createMemoryStore } from '../../../../../../../main/core/settings/key-value-store';
+import { createMemoryKeychain } from '../../../../../../../main/core/vault';
+import { scriptedDialogs } from '../../../../../../fixtures/dialogs/scripted-dialogs';
 
 const PASSPHRASE = 'correct horse battery staple';
 const REFUSED = { ok: false, error: chooseWithDialogError().toShape() };

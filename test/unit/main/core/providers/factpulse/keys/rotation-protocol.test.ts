@@ -1,11 +1,11 @@
 // The journal protocol of docs/architecture.md §5 with a scripted provider: each server answer class.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../../main/core/cache/database';
-import type { CacheDb } from '../../../../../main/core/cache/database';
-import { createKeyService, generateKey } from '../../../../../main/core/keys';
-import type { Provider } from '../../../../../main/core/providers/types';
-import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
-import { AppError } from '../../../../../shared/errors';
+import { openDatabase } from '../../../../../../../main/core/cache/database';
+import type { CacheDb } from '../../../../../../../main/core/cache/database';
+import { createKeyService, generateKey } from '../../../../../../../main/core/providers/factpulse/keys';
+import type { Provider } from '../../../../../../../main/core/providers/types';
+import { createStandInKeychain } from '../../../../../../fixtures/keys/stand-in-keychain';
+import { AppError } from '../../../../../../../shared/errors';
 
 const dbs: CacheDb[] = [];
 afterEach(() => dbs.splice(0).forEach((d) => d.close()));

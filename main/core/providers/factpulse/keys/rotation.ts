@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../../shared/errors';
 import { classify, errorShape, nowIso } from './deps';
 import type { ClientLock, KeyDeps } from './deps';
 import type { KeyJournal } from './journal';

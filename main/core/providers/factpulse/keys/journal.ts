@@ -1,4 +1,4 @@
-import type { CacheDb } from '../cache/database';
+import type { CacheDb } from '../../../cache/database';
 
 export type JournalStep = 'pending' | 'committed' | 'aborted' | 'unknown';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import type { PdpConfig, PdpConfigInput } from '../providers/types';
+import { AppError } from '../../../../../shared/errors';
+import type { PdpConfig, PdpConfigInput } from '../../types';
 import { classify, errorShape, nowIso } from './deps';
 import type { ClientLock, KeyDeps } from './deps';
 import type { KeyJournal } from './journal';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../../shared/errors';
 
 /** A new client key: 32 bytes from the CSPRNG, base64 (44 characters). */
 export function generateKey(): string {

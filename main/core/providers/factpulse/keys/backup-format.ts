@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../../shared/errors';
 
 /**
  * Encrypted key backup, format version 1 (JSON):

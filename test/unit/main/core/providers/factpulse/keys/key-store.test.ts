@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CacheDb } from '../../../../../main/core/cache/database';
-import { fingerprint, generateKey } from '../../../../../main/core/keys/key-material';
-import { createKeyMeta } from '../../../../../main/core/keys/key-meta';
-import type { KeyMeta } from '../../../../../main/core/keys/key-meta';
-import { createKeyStore, keyAccount } from '../../../../../main/core/keys/key-store';
-import type { KeyStore } from '../../../../../main/core/keys/key-store';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
-import type { Keychain } from '../../../../../main/core/vault';
-import { tempDb } from '../cache/temp-db';
+import type { CacheDb } from '../../../../../../../main/core/cache/database';
+import { fingerprint, generateKey } from '../../../../../../../main/core/providers/factpulse/keys/key-material';
+import { createKeyMeta } from '../../../../../../../main/core/providers/factpulse/keys/key-meta';
+import type { KeyMeta } from '../../../../../../../main/core/providers/factpulse/keys/key-meta';
+import { createKeyStore, keyAccount } from '../../../../../../../main/core/providers/factpulse/keys/key-store';
+import type { KeyStore } from '../../../../../../../main/core/providers/factpulse/keys/key-store';
+import { createMemoryKeychain } from '../../../../../../../main/core/vault';
+import type { Keychain } from '../../../../../../../main/core/vault';
+import { tempDb } from '../../../cache/temp-db';
 
 let db: CacheDb;
 let file: string;

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../../shared/errors';
 import { fingerprint } from './key-material';
 import { createBackups } from './backup';
 import type { Backups } from './backup';

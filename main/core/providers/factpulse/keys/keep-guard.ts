@@ -1,5 +1,5 @@
-import { AppError, KEY_NOT_KEPT_MESSAGE } from '../../../shared/errors';
-import { keepsSecrets } from '../vault';
+import { AppError, KEY_NOT_KEPT_MESSAGE } from '../../../../../shared/errors';
+import { keepsSecrets } from '../../../vault';
 import { writeBackupFile } from './backup';
 import type { BackupMetadata } from './backup-format';
 import { nowIso } from './deps';

@@ -1,10 +1,10 @@
-import { AppError } from '../../../../shared/errors';
-import type { CoreContext } from '../../core-context';
-import type { FileDialogs } from '../../dialogs/file-dialogs';
-import { verifyWebhook } from '../../keys';
-import type { BackupFirst } from '../../keys';
-import type { HandlerMap } from '../router';
-import { webhookAccount } from './client-handlers';
+import { AppError } from '../../../../../shared/errors';
+import type { CoreContext } from '../../../core-context';
+import type { FileDialogs } from '../../../dialogs/file-dialogs';
+import { verifyWebhook } from '../keys';
+import type { BackupFirst } from '../keys';
+import type { HandlerMap } from '../../../ipc/router';
+import { webhookAccount } from './pdp-webhook-handlers';
 
 type KeyChannels =
   | 'factpulse.keys.enableDouble'

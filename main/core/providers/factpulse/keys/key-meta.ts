@@ -1,4 +1,4 @@
-import type { CacheDb } from '../cache/database';
+import type { CacheDb } from '../../../cache/database';
 
 /** What SQLite may know about a client's current key: never the key, only its fingerprint and creation date. */
 export interface KeyMetaRow {

@@ -1,9 +1,9 @@
-import type { AppErrorShape } from '../../../shared/errors';
-import { AppError } from '../../../shared/errors';
-import type { CacheDb } from '../cache/database';
-import { redactError } from '../http/redact';
-import type { Provider } from '../providers/types';
-import type { Keychain } from '../vault';
+import type { AppErrorShape } from '../../../../../shared/errors';
+import { AppError } from '../../../../../shared/errors';
+import type { CacheDb } from '../../../cache/database';
+import { redactError } from '../../../http/redact';
+import type { Provider } from '../../types';
+import type { Keychain } from '../../../vault';
 
 /** One key operation, for the audit log (fingerprints only, never a key). */
 export interface KeyAuditEvent {

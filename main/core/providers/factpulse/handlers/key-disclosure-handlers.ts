@@ -1,9 +1,9 @@
-import { AppError, isAppError } from '../../../../shared/errors';
-import { keyAuditSink } from '../../audit/key-audit';
-import type { CoreContext } from '../../core-context';
-import type { DisclosedKey, DisclosureAction } from '../../dialogs/key-disclosure';
-import { fingerprint } from '../../keys';
-import type { HandlerMap } from '../router';
+import { AppError, isAppError } from '../../../../../shared/errors';
+import { keyAuditSink } from '../../../audit/key-audit';
+import type { CoreContext } from '../../../core-context';
+import type { DisclosedKey, DisclosureAction } from '../../../dialogs/key-disclosure';
+import { fingerprint } from '../keys';
+import type { HandlerMap } from '../../../ipc/router';
 
 type In<C extends keyof HandlerMap> = Parameters<HandlerMap[C]>[0];
 

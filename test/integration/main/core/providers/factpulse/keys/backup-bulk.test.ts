@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../main/core/create-core';
-import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import { createStandInKeychain } from '../../../../fixtures/keys/stand-in-keychain';
-import type { Keychain } from '../../../../../main/core/vault';
-import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../fixtures/keys/sandbox-core';
-import { scriptedDialogs } from '../../../../fixtures/dialogs/scripted-dialogs';
+import type { Core } from '../../../../../../../main/core/create-core';
+import { startFactPulseSandbox } from '../../../../../../../main/core/sandbox/factpulse';
+import type { FactPulseSandbox } from '../../../../../../../main/core/sandbox/factpulse';
+import { createStandInKeychain } from '../../../../../../fixtures/keys/stand-in-keychain';
+import type { Keychain } from '../../../../../../../main/core/vault';
+import { addSandboxConnection, invokeOk, openTestCore, PDP_FIELDS, sandboxAccepts } from '../../../../../../fixtures/keys/sandbox-core';
+import { scriptedDialogs } from '../../../../../../fixtures/dialogs/scripted-dialogs';
 
 const PASSPHRASE = 'correct horse battery staple 42';
 let sandbox: FactPulseSandbox;

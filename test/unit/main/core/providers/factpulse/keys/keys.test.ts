@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryKeychain } from '../../../../../main/core/vault';
-import { createKeyStore, fingerprint, generateKey, parseKey, verifyWebhook } from '../../../../../main/core/keys';
+import { createMemoryKeychain } from '../../../../../../../main/core/vault';
+import { createKeyStore, fingerprint, generateKey, parseKey, verifyWebhook } from '../../../../../../../main/core/providers/factpulse/keys';
 import { createHash, createHmac } from 'node:crypto';
 
 describe('key material', () => {
