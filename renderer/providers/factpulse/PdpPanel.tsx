@@ -3,48 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { PdpConfigView } from '../../../shared/schemas/clients';
 import { call } from '../../app/bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PdpFacts } from './PdpFacts';
 import { useStore } from '../../stores/store';
 import { PdpForm } from './PdpForm';
 import { PdpKeyFact } from '../../screens/keys/PdpKeyFact';
 import { useRemote } from '../../screens/clients/use-remote';
-
-function yesNo(t: (k: string) => string, v: boolean | null | undefined): string {
-  return v === true ? t('ui.yes') : v === false ? t('ui.no') : '—';
-}
-
-function PdpFacts({ config }: { config: PdpConfigView }) {
-  const { t, i18n } = useTranslation();
-  const secret = config.secretStatus;
-  return (
-    <dl className="facts" data-testid="pdp-facts">
-      <dt>{t('pdp.flowServiceUrl')}</dt>
-      <dd className="mono">{config.flowServiceUrl ?? '—'}</dd>
-      <dt>{t('pdp.tokenUrl')}</dt>
-      <dd className="mono">{config.tokenUrl ?? '—'}</dd>
-      <dt>{t('pdp.oauthClientId')}</dt>
-      <dd className="mono">{config.oauthClientId ?? '—'}</dd>
-      <dt>{t('pdp.isActive')}</dt>
-      <dd>{yesNo(t, config.isActive)}</dd>
-      <dt>{t('pdp.modeSandbox')}</dt>
-      <dd>{yesNo(t, config.modeSandbox)}</dd>
-      <dt>{t('pdp.encryptionMode')}</dt>
-      <dd data-fact="encryption-mode">{config.encryptionMode ? t(`pdp.mode.${config.encryptionMode}`, { defaultValue: config.encryptionMode }) : '—'}</dd>
-      <dt>{t('pdp.secretStatus')}</dt>
-      <dd data-fact="secret-status">
-        {secret ? `${secret.status}${secret.message ? ` — ${secret.message}` : ''}` : '—'}
-        {secret?.requiresClientKey && <span className="warn"> · {t('pdp.requiresClientKey')}</span>}
-      </dd>
-      {config.lastTestAt && (
-        <>
-          <dt>{t('pdp.lastTest')}</dt>
-          <dd className={config.lastTestSuccess ? 'ok' : 'warn'}>
-            {new Date(config.lastTestAt).toLocaleString(i18n.language)} · {config.lastTestSuccess ? t('ui.ok') : (config.lastTestError ?? t('ui.failed'))}
-          </dd>
-        </>
-      )}
-    </dl>
-  );
-}
 
 /** The client's PDP configuration: what is set, the secret's state, the double-mode key, and the edit form. */
 export function PdpPanel({ connectionId, remoteId, onChanged }: { connectionId: string; remoteId: string; onChanged(): void }) {

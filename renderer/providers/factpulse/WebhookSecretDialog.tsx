@@ -47,11 +47,12 @@ export function WebhookSecretDialog({ connectionId, remoteId, replacing, onGener
       <Dialog
         title={t('webhook.generateTitle')}
         onClose={onClose}
+        onSubmit={() => !busy && void generate()}
         testId="webhook-generate-dialog"
         actions={
           <>
             <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void generate()} data-autofocus>
+            <button type="submit" className="primary" disabled={busy} data-autofocus>
               {busy ? t('ui.working') : t('webhook.generate')}
             </button>
           </>
@@ -67,8 +68,9 @@ export function WebhookSecretDialog({ connectionId, remoteId, replacing, onGener
     <Dialog
       title={t('webhook.shownOnceTitle')}
       onClose={onClose}
+      onSubmit={onClose}
       testId="webhook-secret-dialog"
-      actions={<button type="button" className="primary" onClick={onClose}>{t('webhook.done')}</button>}
+      actions={<button type="submit" className="primary">{t('webhook.done')}</button>}
     >
       <p className="warn">{t('webhook.shownOnce')}</p>
       <div className="secret-box">

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { call, onEvent } from '../../app/bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorSentence, storedError } from '../../components/error-wording';
 import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
 import { ModesPartialNote } from '../../components/ModesPartialNote';
 import { useStore } from '../../stores/store';
@@ -30,7 +31,7 @@ type OpenDialog =
 
 /** Inventory of every double-mode key (summed up, filtered, searched, a page at a time), the actions on them, bulk jobs and the rotation journal. */
 export function KeysScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { keyRows, keyList, keyQuery, keyNames, keyJournal, keyJobs, keysLoaded, keysError, keySelection } = useStore();
   const allConnections = useStore((s) => s.connections);
   const maxAgeDays = useStore((s) => s.settings?.keyMaxAgeDays ?? DEFAULT_SETTINGS.keyMaxAgeDays);
@@ -71,7 +72,12 @@ export function KeysScreen() {
     await useStore.getState().loadKeys();
     if (outcome.backupPath) useStore.getState().toast('success', t('keychain.backupSaved', { path: outcome.backupPath }));
     if (outcome.outcome === 'committed') useStore.getState().toast('success', t('keys.rotated', { old: outcome.oldFingerprint, new: outcome.newFingerprint }));
-    else useStore.getState().toast('error', outcome.outcome === 'unknown' ? t('keys.rotationUnknown') : `${t('keys.rotationRefused')} ${outcome.error?.message ?? ''}`);
+    else useStore.getState().toast('error', outcome.outcome === 'unknown' ? t('keys.rotationUnknown') : refusal(outcome.error));
+  }
+
+  /** Why the server refused, in the user's words (main's message and code stay in the rotation journal). */
+  function refusal(error: { code: string; message: string } | null): string {
+    return error ? `${t('keys.rotationRefused')} ${errorSentence(storedError(error.code, error.message), i18n.language, t)}` : t('keys.rotationRefused');
   }
 
   function onAction(action: RowAction, row: KeyRow) {
