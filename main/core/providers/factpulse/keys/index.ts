@@ -30,6 +30,7 @@ export interface InventoryRow extends KeyInventoryEntry {
   lastRotationAt: string | null;
 }
 
+/** FactPulse's double-mode keys (docs/architecture.md §5), served by the factpulse.keys.* channels. */
 export interface KeyService {
   store: KeyStore;
   journal: KeyJournal;
