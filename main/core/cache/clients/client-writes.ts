@@ -50,7 +50,7 @@ function upsertSql(rows: number): string {
     INSERT INTO clients (connection_id, ${ROW_COLUMNS.join(', ')}, synced_at, seen_walk)
     VALUES ${Array.from({ length: rows }, () => row).join(', ')}
     ON CONFLICT (connection_id, remote_id) DO UPDATE SET
-      name = excluded.name, name_key = excluded.name_key, identifier = excluded.identifier, description = excluded.description,
+      name = excluded.name, name_key = excluded.name_key, sort_key = excluded.sort_key, identifier = excluded.identifier, description = excluded.description,
       status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
       version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
       encryption_mode = CASE WHEN excluded.pdp_configured = 0 THEN NULL ELSE clients.encryption_mode END,

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { ClientRecord, ClientStatus } from '../../../../shared/domain';
 import type { CachedClient } from '../../../../shared/schemas/cache';
 import { nameKey } from './name-key';
+import { sortKeyOfNameKey } from './sort-key';
 
 /** A `clients` row as SQLite returns it. */
 export interface ClientRow {
@@ -11,6 +12,8 @@ export interface ClientRow {
   name: string;
   /** `nameKey(name)`: what name sorts and prefix searches use. */
   name_key: string;
+  /** `sortKey(name)`: what the name order uses (numbers by value). */
+  sort_key: string;
   identifier: string | null;
   description: string | null;
   status: string;
@@ -67,7 +70,7 @@ export function contentHash(record: ClientRecord, extraJson = canonicalJson(reco
 
 /** Values the upsert binds per row, in this order (connection, sync time and walk are bound per statement). */
 export const ROW_COLUMNS = [
-  'remote_id', 'name', 'name_key', 'identifier', 'description', 'status', 'created_at', 'updated_at',
+  'remote_id', 'name', 'name_key', 'sort_key', 'identifier', 'description', 'status', 'created_at', 'updated_at',
   'version', 'extra_json', 'pdp_configured', 'content_hash',
 ] as const;
 
@@ -76,10 +79,12 @@ export const ROW_COLUMNS = [
  * `extraJson` (canonical, so the same text the hash was taken of) is stored as is.
  */
 export function appendRowValues(out: unknown[], record: ClientRecord, hash: string, extraJson: string): void {
+  const key = nameKey(record.name);
   out.push(
     record.remoteId,
     record.name,
-    nameKey(record.name),
+    key,
+    sortKeyOfNameKey(key),
     record.identifier,
     record.description,
     record.status,

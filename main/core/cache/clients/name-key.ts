@@ -58,10 +58,14 @@ export interface NameKeyRange {
 /** The keys of the names that start with `text`, or null when its key is empty. */
 export function nameKeyRange(text: string): NameKeyRange | null {
   const from = nameKey(text);
-  if (!from) return null;
+  return from ? { from, to: keySuccessor(from) } : null;
+}
+
+/** The smallest key greater than every key starting with `from` (not empty), compared as code points. */
+export function keySuccessor(from: string): string {
   const points = [...from];
   const last = (points.pop() as string).codePointAt(0) as number;
   // Past the last code point of the prefix, skipping the surrogate block (no UTF-8 form).
   const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
-  return { from, to: points.join('') + String.fromCodePoint(Math.min(next, 0x10ffff)) };
+  return points.join('') + String.fromCodePoint(Math.min(next, 0x10ffff));
 }

@@ -1,10 +1,9 @@
 import type { ClientWindowQuery } from '../../../../shared/schemas/cache';
 import { nameAndRestMatches } from './fts-query';
 import type { SearchQuery } from './fts-query';
-import { nameKeyRange } from './name-key';
-import type { NameKeyRange } from './name-key';
+import { prefixRanges } from './sort-key';
 import { chooseMatchMode, onlyTextFilter, SPREAD } from './window-sql';
-import type { MatchMode, TextFilter } from './window-sql';
+import type { KeyRange, MatchMode, TextFilter } from './window-sql';
 
 /** One run of a searched list: its rows (read a fixed way, or one chosen per window) and how many. */
 export interface Tier {
@@ -26,7 +25,7 @@ export interface TierReads {
 
 /**
  * A searched list sorted by name is cut into runs that are cheap to read one by one. The names that start
- * with what was typed are one range of the name-key index: a trade typed at the start of a name ("bou" of
+ * with what was typed are one range of the sort-key index (sort-key.ts): a trade typed at the start of a name ("bou" of
  * 4,000 "Boulangerie …") costs a 50-row index walk instead of sorting 4,000 matches. The other matches are
  * spread through the index, so walking it while testing membership of the match usually beats sorting them.
  */
@@ -35,7 +34,7 @@ export function createSearchTiers(reads: TierReads) {
     onlyTextFilter(q) ? reads.matches(match) : reads.count(sorted, { match, mode: 'lookup' });
 
   /** The rows of `match` whose name key is in `range`, or null when there are none. */
-  function startTier(sorted: ClientWindowQuery, match: string, range: NameKeyRange): Tier | null {
+  function startTier(sorted: ClientWindowQuery, match: string, range: KeyRange): Tier | null {
     const names = { within: range };
     const inRange = reads.count(sorted, { match: null, mode: 'lookup', names });
     if (!inRange) return null;
@@ -49,7 +48,8 @@ export function createSearchTiers(reads: TierReads) {
     const [nameMatch, restMatch] = nameAndRestMatches(search.match);
     const names = total(q, sorted, nameMatch);
     const all = total(q, sorted, search.match);
-    const range = nameKeyRange(q.query ?? '');
+    const ranges = prefixRanges(q.query ?? '');
+    const range: KeyRange | null = ranges ? (ranges.exact ? { ...ranges.exact, key: 'name' } : ranges.sort) : null;
     const start = range && names > 0 ? startTier(sorted, nameMatch, range) : null;
     const started = start?.total ?? 0;
     return [
@@ -62,7 +62,8 @@ export function createSearchTiers(reads: TierReads) {
   /** By name: the matches before the typed prefix, those that start with it, those after; reversed for desc. */
   function byName(q: ClientWindowQuery, search: SearchQuery, sorted: ClientWindowQuery): Tier[] {
     const all = total(q, sorted, search.match);
-    const range = nameKeyRange(q.query ?? '');
+    // A partition of the sort key: with a digit last, its range holds more than the names starting with the text.
+    const range = prefixRanges(q.query ?? '')?.sort;
     const start = range && all > 0 ? startTier(sorted, search.match, range) : null;
     if (!range || !start) return [{ text: { match: search.match }, total: all }];
     const below = reads.count(sorted, { match: search.match, mode: 'lookup', names: { below: range.from } });

@@ -5,15 +5,15 @@ import type { NameKeyRange } from './name-key';
 
 /** Sort keys per sort, each ending in the unique `c.id` so keyset pagination has a total order. */
 const SORT_KEYS: Record<'name' | 'updatedAt' | 'status', string[]> = {
-  name: ['c.name_key'],
+  name: ['c.sort_key'],
   updatedAt: ["ifnull(c.updated_at, '')"],
-  status: ['c.status', 'c.name_key'],
+  status: ['c.status', 'c.sort_key'],
 };
 
 function sortValues(sort: keyof typeof SORT_KEYS, row: ClientRow): Array<string | number> {
-  if (sort === 'name') return [row.name_key, row.id];
+  if (sort === 'name') return [row.sort_key, row.id];
   if (sort === 'updatedAt') return [row.updated_at ?? '', row.id];
-  return [row.status, row.name_key, row.id];
+  return [row.status, row.sort_key, row.id];
 }
 
 type Cursor = { v: Array<string | number> } | { o: number };
@@ -117,10 +117,13 @@ function keyFilters(q: ClientWindowQuery, now: number, where: string[], params: 
   }
 }
 
-/** Which name keys a window keeps: those inside or outside a range, or those before or from a key. */
-export type NameBounds = { within: NameKeyRange } | { outside: NameKeyRange } | { below: string } | { atOrAbove: string };
+/** A range of the sort key, or (`key: 'name'`) of the name key: the exact prefix ranges of sort-key.ts. */
+export type KeyRange = NameKeyRange & { key?: 'sort' | 'name' };
 
-/** The text part of a window: an FTS match joined one way or the other, and/or bounds on the name key. */
+/** Which names a window keeps: those inside or outside a range, or those before or from a sort key. */
+export type NameBounds = { within: KeyRange } | { outside: KeyRange } | { below: string } | { atOrAbove: string };
+
+/** The text part of a window: an FTS match joined one way or the other, and/or bounds on the name. */
 export interface TextFilter {
   match: string | null;
   mode: MatchMode;
@@ -130,13 +133,14 @@ export interface TextFilter {
 function nameBounds(names: NameBounds, where: string[], params: unknown[]): void {
   if ('within' in names || 'outside' in names) {
     const range = 'within' in names ? names.within : names.outside;
-    where.push(`${'within' in names ? '' : 'NOT '}(c.name_key >= ? AND c.name_key < ?)`);
+    const column = range.key === 'name' ? 'c.name_key' : 'c.sort_key';
+    where.push(`${'within' in names ? '' : 'NOT '}(${column} >= ? AND ${column} < ?)`);
     params.push(range.from, range.to);
   } else if ('below' in names) {
-    where.push('c.name_key < ?');
+    where.push('c.sort_key < ?');
     params.push(names.below);
   } else {
-    where.push('c.name_key >= ?');
+    where.push('c.sort_key >= ?');
     params.push(names.atOrAbove);
   }
 }

@@ -8,6 +8,7 @@ import { migration0060 } from './0060-client-keys';
 import { migration0070 } from './0070-fts-by-repository';
 import { migration0080 } from './0080-name-key';
 import { migration0090 } from './0090-state-moved-out';
+import { migration0110 } from './0110-natural-sort-key';
 import { stateMigration0010 } from './state/0010-state-tables';
 import { stateMigration0020 } from './state/0020-directory';
 import { stateMigration0030 } from './state/0030-client-jobs';
@@ -29,7 +30,8 @@ export interface Migration {
  * Reserved: 0020 sync-state, 0030 outbox, 0040 audit-log; 0050 key-journal; 0060 client-keys (key age filter);
  * 0070 fts-by-repository (the client writes maintain the FTS index);
  * 0080 name-key (names sort by a stored key without case or accents);
- * 0090 state-moved-out (what cannot be rebuilt leaves the cache for state.sqlite).
+ * 0090 state-moved-out (what cannot be rebuilt leaves the cache for state.sqlite);
+ * 0110 natural-sort-key (names sort with numbers by value; the name key keeps the prefix search).
  * These are the cache's (`cache.sqlite`, PRAGMA main.user_version); STATE_MIGRATIONS are state.sqlite's.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0110,
 ];
 
 /** state.sqlite, attached as `state` (PRAGMA state.user_version); every table is created as `state.<name>`. */

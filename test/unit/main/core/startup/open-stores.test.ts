@@ -81,9 +81,9 @@ describe('opening the cache and the state at start', () => {
     expect(opened.notices.map((n) => n.kind)).toEqual(['cache-rebuilt']);
     expect(opened.db.version()).toBe(1000);
     const [moved] = damagedCopies(dir, 'cache');
-    // The damaged copy was rolled back to where it was: version 90, its client still there, no half-made table.
+    // The damaged copy was rolled back to where it was: the latest real version, its client still there, no half-made table.
     const kept = new Database(join(dir, moved!), { readonly: true });
-    expect(kept.pragma('user_version', { simple: true })).toBe(90);
+    expect(kept.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(kept.prepare('SELECT name FROM clients').all()).toEqual([{ name: 'Garage Martin' }]);
     expect(kept.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'`).get()).toEqual({ n: 0 });
     kept.close();

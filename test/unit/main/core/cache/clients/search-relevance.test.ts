@@ -10,6 +10,7 @@ import { parseSearch } from '../../../../../../main/core/cache/clients/fts-query
 import { highlightSnippet, highlightText } from '../../../../../../main/core/cache/clients/highlight';
 import type { CacheDb } from '../../../../../../main/core/cache/database';
 import { tempDb } from '../temp-db';
+import { sortKey } from '../../../../../../main/core/cache/clients/sort-key';
 
 let db: CacheDb;
 let cleanup: () => void;
@@ -109,7 +110,7 @@ describe('search relevance: names that start with what was typed come first', ()
   it('lists only real matches when a name key and the index disagree on a letter', () => {
     more(client('u-7', 'Marbrerie Durand'));
     // As if the key folded a character the index does not: this name's key starts with "mar", its text does not.
-    db.sqlite.prepare(`UPDATE clients SET name_key = 'mar roux' WHERE remote_id = 'u-5'`).run();
+    db.sqlite.prepare(`UPDATE clients SET name_key = ?, sort_key = ? WHERE remote_id = 'u-5'`).run('mar roux', sortKey('mar roux'));
     const found = win({ query: 'mar', sort: 'relevance', includeTotal: true });
     expect(found.rows.map((r) => r.name)).toEqual(['Marbrerie Durand', 'Garage Marchand', 'Zoé Martin', 'Atelier Roux', 'Boulangerie Petit']);
     expect(found.total).toBe(5);

@@ -6,7 +6,7 @@ import { readDb, writeDb } from '../../../../../../main/core/cache/handles';
 import { createClientReads } from '../../../../../../main/core/cache/clients/client-reads';
 import type { ClientReads } from '../../../../../../main/core/cache/clients/client-reads';
 import { createClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
-import { nameKey } from '../../../../../../main/core/cache/clients/name-key';
+import { sortKey } from '../../../../../../main/core/cache/clients/sort-key';
 import { generateClients } from '../../../../../fixtures/cache/generate-clients';
 import { tempDb } from '../temp-db';
 
@@ -67,9 +67,9 @@ describe('a search sorted by name, read in runs (before, starting with, after wh
     }
   });
 
-  it('orders by name key, so the names starting with the query sit between the others', () => {
+  it('orders by sort key, so the names starting with the query sit between the others', () => {
     const names = win({ query: 'bou', sort: 'name', limit: 500 }).rows.map((r) => r.name);
-    const keys = names.map(nameKey);
+    const keys = names.map(sortKey);
     expect(keys).toEqual([...keys].sort());
     expect(names[0]).toMatch(/^Agence Bouvier/);
     expect(names.at(-1)).toMatch(/^Zinc Boucher/);

@@ -21,15 +21,17 @@ describe('how a text match joins the sort', () => {
     expect(chooseMatchMode(3_100, ROWS, 2_000, 50, SPREAD)).toBe('lookup');
   });
 
-  it('bounds the name key as asked, after the other filters', () => {
+  it('bounds the sort key (or the name key, when asked) after the other filters', () => {
     const q = clientWindowInputSchema.parse({ sort: 'name', status: ['active'], limit: 10 });
     const within = planWindow(q, { match: null, mode: 'lookup', names: { within: { from: 'bou', to: 'bov' } } });
-    expect(within.idsSql).toContain('(c.name_key >= ? AND c.name_key < ?)');
+    expect(within.idsSql).toContain('(c.sort_key >= ? AND c.sort_key < ?)');
     expect(within.idsParams).toEqual(['["active"]', 'bou', 'bov', 10, 0]);
     const outside = planWindow(q, { match: '"bou"*', mode: 'scan', names: { outside: { from: 'bou', to: 'bov' } } });
-    expect(outside.idsSql).toContain('NOT (c.name_key >= ? AND c.name_key < ?)');
+    expect(outside.idsSql).toContain('NOT (c.sort_key >= ? AND c.sort_key < ?)');
+    const exact = planWindow(q, { match: null, mode: 'lookup', names: { outside: { from: 'agence 1', to: 'agence 2', key: 'name' } } });
+    expect(exact.idsSql).toContain('NOT (c.name_key >= ? AND c.name_key < ?)');
     expect(outside.idsParams).toEqual(['["active"]', 'bou', 'bov', '"bou"*', 10, 0]);
-    expect(planWindow(q, { match: null, mode: 'lookup', names: { below: 'bou' } }).idsSql).toContain('c.name_key < ?');
-    expect(planWindow(q, { match: null, mode: 'lookup', names: { atOrAbove: 'bov' } }).idsSql).toContain('c.name_key >= ?');
+    expect(planWindow(q, { match: null, mode: 'lookup', names: { below: 'bou' } }).idsSql).toContain('c.sort_key < ?');
+    expect(planWindow(q, { match: null, mode: 'lookup', names: { atOrAbove: 'bov' } }).idsSql).toContain('c.sort_key >= ?');
   });
 });
