@@ -100,7 +100,11 @@ export function createClientReads(db: ReadDb): ClientReads {
   function windowIds(q: ClientWindowQuery, text: TextFilter, total: () => number, plan = planWindow(q, text)): number[] {
     if (q.sort === 'relevance' || q.cursor) return read(plan).map((r) => r.id);
     const list = `${q.sort}\u0000${q.direction}\u0000${plan.countSql}\u0000${JSON.stringify(plan.countParams)}`;
-    const rows = routedRows(q, text, plan, anchors.route(list, q.offset, q.limit, total), total);
+    const rowAt = (at: number, route: WindowRoute) => {
+      const row = routedRows({ ...q, offset: at, limit: 1 }, text, planWindow({ ...q, offset: at, limit: 1 }, text), route, total)[0];
+      return row ? sortValuesOf(row, plan.sortWidth) : null;
+    };
+    const rows = routedRows(q, text, plan, anchors.approach(list, q.offset, q.limit, total, rowAt), total);
     const first = rows[0];
     const last = rows.at(-1);
     if (first && last) anchors.remember(list, q.offset, sortValuesOf(first, plan.sortWidth), sortValuesOf(last, plan.sortWidth), rows.length);

@@ -14,7 +14,27 @@ export type WindowRoute =
   | { from: 'anchor-backward'; anchor: Anchor };
 
 const MAX_LISTS = 32;
-const MAX_ANCHORS = 64;
+const MAX_ANCHORS = 512;
+/**
+ * A window farther than this from every remembered row is reached in strides this long, each one remembered:
+ * the first jump deep into a list walks about as far as before, and any later one near the way is short.
+ */
+export const STRIDE = 1_000;
+
+/** Rows a route steps over before the window [offset, offset + limit) of a list of `total` rows. */
+export function stepsOf(route: WindowRoute, offset: number, limit: number, total: number): number {
+  if (route.from === 'start') return offset;
+  if (route.from === 'end') return Math.max(0, total - offset - limit);
+  if (route.from === 'anchor-forward') return offset - route.anchor.offset;
+  return route.anchor.offset - (offset + limit - 1);
+}
+
+/** The offset STRIDE rows from a route's origin toward its window. */
+function strideAlong(route: WindowRoute, total: number): number {
+  if (route.from === 'start') return STRIDE;
+  if (route.from === 'end') return total - 1 - STRIDE;
+  return route.anchor.offset + (route.from === 'anchor-forward' ? STRIDE : -STRIDE);
+}
 
 /**
  * Remembers where rows sit in the lists windows were read from, until the database changes. The Clients
@@ -77,5 +97,23 @@ export function createWindowAnchors(changed: () => string) {
     }
   }
 
-  return { route, remember };
+  /**
+   * route(), for a window that may be far from every remembered row: on the way there, reads the row at each
+   * STRIDE with `rowAt` (its sort values, or null) and remembers it, so jumping to page 3,000 of 100k and then
+   * near it walks the list once.
+   */
+  function approach(list: string, offset: number, limit: number, total: () => number, rowAt: (at: number, route: WindowRoute) => Anchor['values'] | null): WindowRoute {
+    for (let guard = 0; ; guard++) {
+      const best = route(list, offset, limit, total);
+      if (best.from === 'start' && offset <= STRIDE) return best;
+      const rows = total();
+      if (stepsOf(best, offset, limit, rows) <= STRIDE || guard > rows / STRIDE) return best;
+      const at = strideAlong(best, rows);
+      const values = rowAt(at, route(list, at, 1, total));
+      if (!values) return best;
+      remember(list, at, values, values, 1);
+    }
+  }
+
+  return { route, remember, approach };
 }

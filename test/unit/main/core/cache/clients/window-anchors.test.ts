@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientWindowInputSchema } from '../../../../../../shared/schemas/cache';
 import type { ClientWindowInput } from '../../../../../../shared/schemas/cache';
-import { createWindowAnchors } from '../../../../../../main/core/cache/clients/window-anchors';
+import { createWindowAnchors, STRIDE, stepsOf } from '../../../../../../main/core/cache/clients/window-anchors';
+import type { WindowRoute } from '../../../../../../main/core/cache/clients/window-anchors';
 import { mulberry32 } from '../../../../../../main/core/sandbox/factpulse/state';
 import { generateClients } from '../../../../../fixtures/cache/generate-clients';
 import { SEEDED_AT as NOW, seededClients } from './seeded-clients';
@@ -26,6 +27,32 @@ describe('choosing where a window starts reading', () => {
     expect(anchors.route('other list', 450, 50, total)).toEqual({ from: 'start' });
     token = 'b';
     expect(anchors.route('L', 450, 50, total)).toEqual({ from: 'start' });
+  });
+});
+
+describe('jumping deep into a list', () => {
+  it('remembers a row every stride on the way, so any later jump near the way steps over at most a stride', () => {
+    const anchors = createWindowAnchors(() => 'a');
+    const total = () => 100_000;
+    const read: number[] = [];
+    const rowAt = (at: number, route: WindowRoute) => {
+      expect(stepsOf(route, at, 1, 100_000)).toBeLessThanOrEqual(STRIDE);
+      read.push(at);
+      return ['k', at];
+    };
+    // Page 3,000 of 25 rows: from the end, one stride at a time.
+    const route = anchors.approach('L', 74_975, 25, total, rowAt);
+    expect(stepsOf(route, 74_975, 25, 100_000)).toBeLessThanOrEqual(STRIDE);
+    expect(read.length).toBe(24);
+    for (const page of [3_000, 3_100, 3_500, 3_960]) {
+      const offset = (page - 1) * 25;
+      expect(stepsOf(anchors.route('L', offset, 25, total), offset, 25, 100_000), `page ${page}`).toBeLessThanOrEqual(STRIDE);
+    }
+    // A jump elsewhere goes on from the nearest remembered row.
+    read.length = 0;
+    anchors.approach('L', 50_000, 25, total, rowAt);
+    expect(read[0]).toBe(75_999 - STRIDE);
+    expect(anchors.approach('L', 1_500, 25, total, () => null)).toEqual({ from: 'start' });
   });
 });
 
@@ -62,6 +89,18 @@ describe('windows read from remembered rows', () => {
             expect(ids({ ...filter, sort, direction, offset, limit }), `${sort} ${direction} @${offset}+${limit}`).toEqual(all.slice(offset, offset + limit));
           }
         }
+      }
+    }
+  });
+
+  it('are the same slice when jumps far apart are read in strides, in a list several strides long', () => {
+    seeded.writes.upsertPage('A', generateClients('A', 4_400, 13, 10_000), 1, NOW);
+    const random = mulberry32(8);
+    for (const [sort, filter] of [['name', {}], ['status', { status: ['active'] }]] as const) {
+      const all = everything({ ...filter, sort });
+      expect(all.length).toBeGreaterThan(3 * STRIDE);
+      for (const offset of [all.length - 30, 2_600, 1_200, ...Array.from({ length: 12 }, () => Math.floor(random() * all.length))]) {
+        expect(ids({ ...filter, sort, offset, limit: 25 }), `${sort} @${offset}`).toEqual(all.slice(offset, offset + 25));
       }
     }
   });
