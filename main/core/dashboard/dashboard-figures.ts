@@ -1,6 +1,7 @@
 import type { ActivityDay, ConnectionFigures, DashboardFigures, KeyAgeBand } from '../../../shared/schemas/dashboard';
 import type { CacheDb } from '../cache/database';
 import { readDb } from '../cache/handles';
+import { createClientFactReads, FACTS_TABLE } from '../providers/factpulse/client-facts';
 
 export interface FigureConnection {
   id: string;
@@ -19,7 +20,7 @@ export interface FiguresQuery {
   now?: Date;
 }
 
-type ClientRow = { connection_id: string; status: string; n: number; pdp: number; dbl: number; unknown_mode: number };
+type ClientRow = { connection_id: string; status: string; n: number };
 type KeyRow = { connection_id: string; band: KeyAgeBand; n: number };
 type CountRow = { connection_id: string; n: number };
 type OutboxRow = { connection_id: string; state: string; n: number };
@@ -42,10 +43,9 @@ function group<R extends { connection_id: string }>(rows: R[]): Map<string, R[]>
 export function createDashboardFigures(db: CacheDb) {
   const r = readDb(db);
   const clients = r.read<ClientRow, []>(
-    `SELECT connection_id, status, count(*) AS n, sum(pdp_configured) AS pdp, sum(encryption_mode IS 'double') AS dbl,
-            sum(pdp_configured = 1 AND encryption_mode IS NULL) AS unknown_mode
-       FROM clients WHERE removed_at IS NULL GROUP BY connection_id, status`,
+    'SELECT connection_id, status, count(*) AS n FROM clients WHERE removed_at IS NULL GROUP BY connection_id, status',
   );
+  const facts = createClientFactReads(r);
   // Bands relative to the limit L: [0, L/2), [L/2, L), [L, 2L), [2L, ∞).
   const keyBands = r.read<KeyRow, [{ now: string; limit: number }]>(
     `SELECT connection_id,
@@ -60,8 +60,8 @@ export function createDashboardFigures(db: CacheDb) {
       GROUP BY connection_id, band`,
   );
   const missingLocally = r.read<CountRow, []>(
-    `SELECT c.connection_id, count(*) AS n FROM clients c
-      WHERE c.removed_at IS NULL AND c.encryption_mode IS 'double'
+    `SELECT c.connection_id, count(*) AS n FROM ${FACTS_TABLE} fp CROSS JOIN clients c ON c.id = fp.client_id
+      WHERE fp.encryption_mode = 'double' AND c.removed_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM client_keys k WHERE k.connection_id = c.connection_id AND k.client_uid = c.remote_id)
       GROUP BY c.connection_id`,
   );
@@ -90,6 +90,7 @@ export function createDashboardFigures(db: CacheDb) {
   function read(q: FiguresQuery): DashboardFigures {
     const now = q.now ?? new Date();
     const byClients = group(clients.all());
+    const byFacts = new Map(facts.counts().map((row) => [row.connectionId, row]));
     const byKeys = group(keyBands.all({ now: now.toISOString(), limit: q.keyMaxAgeDays }));
     const missing = new Map(missingLocally.all().map((row) => [row.connection_id, row.n]));
     const byOutbox = group(outbox.all());
@@ -100,8 +101,9 @@ export function createDashboardFigures(db: CacheDb) {
       const byStatus = { active: 0, inactive: 0, suspended: 0, unknown: 0 };
       for (const row of rows) byStatus[(STATUSES as readonly string[]).includes(row.status) ? (row.status as keyof typeof byStatus) : 'unknown'] += row.n;
       const total = rows.reduce((n, row) => n + row.n, 0);
-      const configured = rows.reduce((n, row) => n + row.pdp, 0);
-      const unknownModes = rows.reduce((n, row) => n + row.unknown_mode, 0);
+      const pdp = byFacts.get(c.id);
+      const configured = pdp?.configured ?? 0;
+      const unknownModes = configured - (pdp?.known ?? 0);
       const s = bySync.get(c.id);
       const bands: Record<KeyAgeBand, number> = { fresh: 0, aging: 0, over: 0, farOver: 0, unknown: 0 };
       for (const row of byKeys.get(c.id) ?? []) bands[row.band] += row.n;
@@ -117,7 +119,7 @@ export function createDashboardFigures(db: CacheDb) {
           partial: s?.last_completed_at ? null : { done: total, total: Math.max(s?.walk_total ?? 0, total) },
         },
         pdp: c.pdp
-          ? { configured, double: rows.reduce((n, row) => n + row.dbl, 0), partial: unknownModes > 0 ? { done: configured - unknownModes, total: configured } : null }
+          ? { configured, double: pdp?.double ?? 0, partial: unknownModes > 0 ? { done: configured - unknownModes, total: configured } : null }
           : null,
         keys: c.keys
           ? { held: Object.values(bands).reduce((a, b) => a + b, 0), bands, olderThanLimit: bands.over + bands.farOver, missingLocally: missing.get(c.id) ?? 0 }

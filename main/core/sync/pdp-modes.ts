@@ -2,7 +2,7 @@ import { isAppError } from '../../../shared/errors';
 import type { PdpModesProgress } from '../../../shared/schemas/keys';
 import type { CacheDb } from '../cache/database';
 import { readDb, writeDb } from '../cache/handles';
-import { createClientWrites } from '../cache/clients/client-writes';
+import { createClientFactReads, createClientFactWrites } from '../providers/factpulse/client-facts';
 import type { Logger } from '../log';
 import type { Provider } from '../providers/types';
 
@@ -32,8 +32,6 @@ export interface PdpModeLearner {
   close(): Promise<void>;
 }
 
-type Counts = { connection_id: string; total: number; known: number };
-
 export function createPdpModeLearner(deps: {
   db: CacheDb;
   log: Logger;
@@ -41,24 +39,17 @@ export function createPdpModeLearner(deps: {
   emit?(progress: PdpModesProgress): void;
 }): PdpModeLearner {
   const r = readDb(deps.db);
-  const unknownModes = r.read<{ id: number; remote_id: string }, [string, number, number]>(
-    `SELECT id, remote_id FROM clients
-      WHERE connection_id = ? AND id > ? AND removed_at IS NULL AND pdp_configured = 1 AND encryption_mode IS NULL
-      ORDER BY id LIMIT ?`,
-  );
-  const countsSql = `SELECT connection_id, coalesce(sum(pdp_configured = 1), 0) AS total,
-                            coalesce(sum(pdp_configured = 1 AND encryption_mode IS NOT NULL), 0) AS known
-                       FROM clients WHERE removed_at IS NULL`;
-  const allCounts = r.read<Counts, []>(`${countsSql} GROUP BY connection_id`);
-  const oneCount = r.read<Counts, [string]>(`${countsSql} AND connection_id = ?`);
+  const facts = createClientFactReads(r);
+  // Every connection with live cached clients has a status, with or without facts (one walk of an index).
+  const cachedConnections = r.read<{ connection_id: string }, []>('SELECT connection_id FROM clients WHERE removed_at IS NULL GROUP BY connection_id');
   const syncedOnce = r.read<{ n: number }, [string]>('SELECT count(*) AS n FROM sync_state WHERE connection_id = ? AND last_completed_at IS NOT NULL');
-  const writes = createClientWrites(writeDb(deps.db));
+  const writes = createClientFactWrites(writeDb(deps.db));
   const running = new Map<string, Promise<number>>();
   let closed = false;
 
   const progressOf = (connectionId: string): PdpModesProgress => {
-    const row = oneCount.get(connectionId);
-    return { connectionId, known: row?.known ?? 0, total: row?.total ?? 0, running: running.has(connectionId) };
+    const row = facts.counts([connectionId])[0];
+    return { connectionId, known: row?.known ?? 0, total: row?.configured ?? 0, running: running.has(connectionId) };
   };
 
   async function learn(connectionId: string): Promise<number> {
@@ -71,10 +62,10 @@ export function createPdpModeLearner(deps: {
     let stop = false;
     const next = (): string | undefined => {
       if (queue.length === 0 && !stop) {
-        const rows = unknownModes.all(connectionId, cursor, BATCH);
+        const rows = facts.unknownModes(connectionId, cursor, BATCH);
         if (rows.length === 0) stop = true;
         cursor = rows.at(-1)?.id ?? cursor;
-        queue = rows.map((row) => row.remote_id);
+        queue = rows.map((row) => row.remoteId);
       }
       return queue.shift();
     };
@@ -83,7 +74,7 @@ export function createPdpModeLearner(deps: {
         try {
           const config = await deps.online(connectionId, async (p) => (p.getPdpConfig ? p.getPdpConfig(uid) : null));
           if (!config || closed) return;
-          writes.setPdpInfo(connectionId, uid, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
+          writes.set(connectionId, uid, { configured: config.isConfigured, encryptionMode: config.encryptionMode ?? null });
           if (!config.isConfigured) progress.total--;
           else if (config.encryptionMode) progress.known++;
           if (++learned % PROGRESS_EVERY === 0) deps.emit?.({ ...progress, running: true });
@@ -122,7 +113,11 @@ export function createPdpModeLearner(deps: {
   }
 
   function status(): PdpModesProgress[] {
-    return allCounts.all().map((row) => ({ connectionId: row.connection_id, known: row.known, total: row.total, running: running.has(row.connection_id) }));
+    const counted = new Map(facts.counts().map((row) => [row.connectionId, row]));
+    return cachedConnections.all().map(({ connection_id: id }) => {
+      const row = counted.get(id);
+      return { connectionId: id, known: row?.known ?? 0, total: row?.configured ?? 0, running: running.has(id) };
+    });
   }
 
   async function close(): Promise<void> {

@@ -18,6 +18,7 @@ import { appendRowValues, canonicalJson, contentHash, ROW_COLUMNS } from '../../
 import { generateClients } from '../../fixtures/cache/generate-clients';
 import { percentile, round, seconds, spread } from '../support/figures';
 import type { Figures } from '../support/figures';
+import { measureFactFilters } from '../support/fact-filter-windows';
 
 const CLIENTS = 100_000;
 const CONNECTION = 'bench';
@@ -167,7 +168,7 @@ export async function measure(): Promise<Figures> {
       if (run < WRITE_RUNS) return;
       // Reads are measured at rest: not while the worker is still copying the 100k write out of the WAL.
       db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      reads = measureReads(db);
+      reads = { ...measureReads(db), ...measureFactFilters(db, CONNECTION, clients) };
     });
   }
   const pages = await withFreshDb((db) => writeInPages(db, clients, 100));

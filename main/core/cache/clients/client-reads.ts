@@ -12,6 +12,7 @@ import type { KeyedId, TextFilter, WindowPlan } from './window-sql';
 import { createChangeWatch, createCountMemo } from './count-memo';
 import { createWindowAnchors } from './window-anchors';
 import { createFacetValues } from './facet-values';
+import { createClientFactReads, FACTS_COLUMNS, FACTS_JOIN } from '../../providers/factpulse/client-facts';
 import type { WindowRoute } from './window-anchors';
 
 export interface ClientReads {
@@ -42,11 +43,13 @@ export function createClientReads(db: ReadDb): ClientReads {
   }
 
   const rowsByIds = db.read<ClientRow, [string]>(
-    `SELECT c.*, ${PENDING} FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))`,
+    `SELECT c.*, ${FACTS_COLUMNS}, ${PENDING} FROM clients c ${FACTS_JOIN} WHERE c.id IN (SELECT value FROM json_each(?))`,
   );
   const matchCount = db.read<{ n: number }, [string]>('SELECT count(*) AS n FROM clients_fts WHERE clients_fts MATCH ?');
   const rowEstimate = db.read<{ n: number | null }, []>('SELECT max(id) AS n FROM clients');
-  const one = db.read<ClientRow, [string, string]>(`SELECT c.*, ${PENDING} FROM clients c WHERE c.connection_id = ? AND c.remote_id = ?`);
+  const one = db.read<ClientRow, [string, string]>(
+    `SELECT c.*, ${FACTS_COLUMNS}, ${PENDING} FROM clients c ${FACTS_JOIN} WHERE c.connection_id = ? AND c.remote_id = ?`,
+  );
   const syncedAll = db.read<{ connection_id: string; last_completed_at: string | null }, []>(
     'SELECT connection_id, last_completed_at FROM sync_state',
   );
@@ -54,13 +57,13 @@ export function createClientReads(db: ReadDb): ClientReads {
     'SELECT connection_id, last_completed_at FROM sync_state WHERE connection_id IN (SELECT value FROM json_each(?))',
   );
   const countsSql = (scoped: boolean) => `
-    SELECT c.connection_id AS connection_id, c.status AS status, count(*) AS n,
-           sum(c.pdp_configured) AS pdp, sum(c.encryption_mode IS 'double') AS dbl
+    SELECT c.connection_id AS connection_id, c.status AS status, count(*) AS n
       FROM clients c WHERE c.removed_at IS NULL ${scoped ? 'AND c.connection_id IN (SELECT value FROM json_each(?))' : ''}
      GROUP BY c.connection_id, c.status`;
-  type CountRow = { connection_id: string; status: string; n: number; pdp: number; dbl: number };
+  type CountRow = { connection_id: string; status: string; n: number };
   const countsAll = db.read<CountRow, []>(countsSql(false));
   const countsSome = db.read<CountRow, [string]>(countsSql(true));
+  const facts = createClientFactReads(db);
 
   function lastSynced(connectionIds?: readonly string[]): Record<string, string | null> {
     const rows = connectionIds ? syncedSome.all(JSON.stringify(connectionIds)) : syncedAll.all();
@@ -185,9 +188,11 @@ export function createClientReads(db: ReadDb): ClientReads {
     for (const row of rows) {
       result.total += row.n;
       result.byStatus[row.status] = (result.byStatus[row.status] ?? 0) + row.n;
-      result.pdpConfigured += row.pdp;
-      result.doubleMode += row.dbl;
       perConnection.set(row.connection_id, (perConnection.get(row.connection_id) ?? 0) + row.n);
+    }
+    for (const row of facts.counts(connectionIds)) {
+      result.pdpConfigured += row.configured;
+      result.doubleMode += row.double;
     }
     result.byConnection = [...perConnection].map(([connectionId, total]) => ({ connectionId, total, lastSynced: synced[connectionId] ?? null }));
     return result;

@@ -2,6 +2,8 @@ import type { ClientRecord } from '../../../../shared/domain';
 import type { WriteDb } from '../handles';
 import { appendRowValues, canonicalJson, contentHash, ROW_COLUMNS } from './mappers';
 import { createSortIndexes } from './sort-indexes';
+import { createClientFactWrites } from '../../providers/factpulse/client-facts';
+import type { PdpInfo } from '../../providers/factpulse/client-facts';
 
 export interface PageWriteResult {
   /** Rows inserted or changed (unchanged rows are skipped by content hash). */
@@ -14,8 +16,9 @@ export interface ClientWrites {
   upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult;
   /** Marks as removed the live rows of a connection that walk `walkId` did not see. */
   markUnseenRemoved(connectionId: string, walkId: number, at: string): number;
-  setPdpInfo(connectionId: string, remoteId: string, info: { configured: boolean; encryptionMode: string | null }): void;
-  /** Drops everything cached for a connection. */
+  /** FactPulse's PDP facts of one cached client (providers/factpulse/client-facts.ts). */
+  setPdpInfo(connectionId: string, remoteId: string, info: PdpInfo): void;
+  /** Drops everything cached for a connection (FactPulse's facts go with the rows: ON DELETE CASCADE). */
   forget(connectionId: string): void;
   /**
    * Before a large first sync: drops the sort indexes of `clients` and lets FTS5 merge by eights, until
@@ -52,8 +55,7 @@ function upsertSql(rows: number): string {
     ON CONFLICT (connection_id, remote_id) DO UPDATE SET
       name = excluded.name, name_key = excluded.name_key, sort_key = excluded.sort_key, identifier = excluded.identifier, description = excluded.description,
       status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
-      version = excluded.version, extra_json = excluded.extra_json, pdp_configured = excluded.pdp_configured,
-      encryption_mode = CASE WHEN excluded.pdp_configured = 0 THEN NULL ELSE clients.encryption_mode END,
+      version = excluded.version, extra_json = excluded.extra_json,
       content_hash = excluded.content_hash, synced_at = excluded.synced_at, removed_at = NULL,
       seen_walk = excluded.seen_walk`;
 }
@@ -96,9 +98,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   );
   // The text columns do not change here, so the rows' text can be dropped from the index after the update.
   const removeUnseen = db.write<[string, string, number], { id: number }>(`UPDATE clients SET removed_at = ? WHERE ${UNSEEN} RETURNING id`);
-  const pdpInfo = db.write<[number, string | null, string, string]>(
-    'UPDATE clients SET pdp_configured = ?, encryption_mode = ? WHERE connection_id = ? AND remote_id = ?',
-  );
+  const facts = createClientFactWrites(db);
   const ftsDropConnection = db.write<[string]>(`${FTS_DROP} WHERE connection_id = ? AND removed_at IS NULL`);
   const forgetClients = db.write<[string]>('DELETE FROM clients WHERE connection_id = ?');
   // FTS5 takes its settings as literals only.
@@ -198,6 +198,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
           upsert();
           index();
         }
+        facts.afterUpsert(connectionId, toWrite, (remoteId) => known.get(remoteId)?.id);
       }
       return { written, seen: records.length };
     });
@@ -211,9 +212,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
         if (removed.length) ftsDropIds.run(JSON.stringify(removed));
         return removed.length;
       }),
-    setPdpInfo: (connectionId, remoteId, info) => {
-      pdpInfo.run(info.configured ? 1 : 0, info.encryptionMode, connectionId, remoteId);
-    },
+    setPdpInfo: facts.set,
     beginBulkLoad: () =>
       db.transaction(() => {
         sortIndexes.drop();

@@ -21,12 +21,13 @@ export interface ClientRow {
   updated_at: string | null;
   version: number | null;
   extra_json: string;
-  pdp_configured: number;
-  encryption_mode: string | null;
   content_hash: string;
   synced_at: string;
   removed_at: string | null;
   pending?: number;
+  /** FactPulse's facts, joined from its table (providers/factpulse/client-facts.ts); null without a row. */
+  pdp_configured?: number | null;
+  encryption_mode?: string | null;
 }
 
 const STATUSES = new Set<string>(['active', 'inactive', 'suspended', 'unknown']);
@@ -71,7 +72,7 @@ export function contentHash(record: ClientRecord, extraJson = canonicalJson(reco
 /** Values the upsert binds per row, in this order (connection, sync time and walk are bound per statement). */
 export const ROW_COLUMNS = [
   'remote_id', 'name', 'name_key', 'sort_key', 'identifier', 'description', 'status', 'created_at', 'updated_at',
-  'version', 'extra_json', 'pdp_configured', 'content_hash',
+  'version', 'extra_json', 'content_hash',
 ] as const;
 
 /**
@@ -92,7 +93,6 @@ export function appendRowValues(out: unknown[], record: ClientRecord, hash: stri
     record.updatedAt,
     record.version ?? null,
     extraJson,
-    record.extra.hasConfigPdp === true ? 1 : 0,
     hash,
   );
 }
@@ -127,7 +127,7 @@ export function rowToCached(row: ClientRow): CachedClient {
     ...rowToRecord(row),
     syncedAt: row.synced_at,
     removed: row.removed_at !== null,
-    encryptionMode: row.encryption_mode,
+    encryptionMode: row.encryption_mode ?? null,
     pdpConfigured: row.pdp_configured === 1,
     pending: (row.pending ?? 0) > 0,
   };

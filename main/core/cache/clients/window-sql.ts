@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ClientWindowQuery } from '../../../../shared/schemas/cache';
 import type { ClientRow } from './mappers';
 import type { NameKeyRange } from './name-key';
+import { doubleModeSql, pdpConfiguredSql } from '../../providers/factpulse/client-facts';
 
 /** Sort keys per sort, each ending in the unique `c.id` so keyset pagination has a total order. */
 const SORT_KEYS: Record<'name' | 'updatedAt' | 'status', string[]> = {
@@ -165,11 +166,8 @@ function filters(q: ClientWindowQuery, text: TextFilter, now: number): { from: s
     where.push('c.status IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(q.status));
   }
-  if (q.pdpConfigured !== undefined) {
-    where.push('c.pdp_configured = ?');
-    params.push(q.pdpConfigured ? 1 : 0);
-  }
-  if (q.doubleMode !== undefined) where.push(q.doubleMode ? "c.encryption_mode IS 'double'" : "c.encryption_mode IS NOT 'double'");
+  if (q.pdpConfigured !== undefined) where.push(pdpConfiguredSql(q.pdpConfigured));
+  if (q.doubleMode !== undefined) where.push(doubleModeSql(q.doubleMode));
   keyFilters(q, now, where, params);
   if (q.facet) {
     // The key passed the contract's letters-and-digits rule; it is bound as a JSON path, never spliced into SQL.

@@ -8,6 +8,7 @@ import { migration0060 } from './0060-client-keys';
 import { migration0070 } from './0070-fts-by-repository';
 import { migration0080 } from './0080-name-key';
 import { migration0090 } from './0090-state-moved-out';
+import { migration0100 } from './0100-factpulse-facts';
 import { migration0110 } from './0110-natural-sort-key';
 import { stateMigration0010 } from './state/0010-state-tables';
 import { stateMigration0020 } from './state/0020-directory';
@@ -31,6 +32,7 @@ export interface Migration {
  * 0070 fts-by-repository (the client writes maintain the FTS index);
  * 0080 name-key (names sort by a stored key without case or accents);
  * 0090 state-moved-out (what cannot be rebuilt leaves the cache for state.sqlite);
+ * 0100 factpulse-facts (PDP configured and encryption mode leave `clients` for a FactPulse table);
  * 0110 natural-sort-key (names sort with numbers by value; the name key keeps the prefix search).
  * These are the cache's (`cache.sqlite`, PRAGMA main.user_version); STATE_MIGRATIONS are state.sqlite's.
  */
@@ -44,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
   migration0110,
 ];
 

@@ -10,12 +10,18 @@ let db: CacheDb;
 let cleanup: () => void;
 
 function client(conn: string, uid: string, status: string, opts: { pdp?: boolean; mode?: string | null; removed?: boolean } = {}): void {
-  db.sqlite
+  const { lastInsertRowid } = db.sqlite
     .prepare(
-      `INSERT INTO clients (connection_id, remote_id, name, status, pdp_configured, encryption_mode, content_hash, synced_at, removed_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'h', ?, ?)`,
+      `INSERT INTO clients (connection_id, remote_id, name, status, content_hash, synced_at, removed_at)
+       VALUES (?, ?, ?, ?, 'h', ?, ?)`,
     )
-    .run(conn, uid, `Client ${uid}`, status, opts.pdp ? 1 : 0, opts.mode ?? null, NOW.toISOString(), opts.removed ? NOW.toISOString() : null);
+    .run(conn, uid, `Client ${uid}`, status, NOW.toISOString(), opts.removed ? NOW.toISOString() : null);
+  // FactPulse's facts: a row only for a client that has one.
+  if (opts.pdp || opts.mode) {
+    db.sqlite
+      .prepare('INSERT INTO factpulse_client_facts (client_id, pdp_configured, encryption_mode) VALUES (?, ?, ?)')
+      .run(lastInsertRowid, opts.pdp ? 1 : 0, opts.mode ?? null);
+  }
 }
 const key = (conn: string, uid: string, createdAt: string | null) =>
   db.sqlite.prepare('INSERT INTO client_keys (connection_id, client_uid, fingerprint, created_at) VALUES (?, ?, ?, ?)').run(conn, uid, `fp-${uid}`, createdAt);

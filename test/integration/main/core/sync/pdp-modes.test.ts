@@ -19,7 +19,12 @@ let cleanup: () => void;
 let provider: Provider;
 
 const modes = () =>
-  db.sqlite.prepare(`SELECT remote_id AS uid, encryption_mode AS mode FROM clients WHERE pdp_configured = 1 ORDER BY remote_id`).all() as Array<{ uid: string; mode: string | null }>;
+  db.sqlite
+    .prepare(
+      `SELECT c.remote_id AS uid, f.encryption_mode AS mode FROM clients c JOIN factpulse_client_facts f ON f.client_id = c.id
+        WHERE f.pdp_configured = 1 ORDER BY c.remote_id`,
+    )
+    .all() as Array<{ uid: string; mode: string | null }>;
 const serverModes = () =>
   [...sandbox.state.clients]
     .filter(([, c]) => c.pdp)
