@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { i18n } from '../i18n';
 import type { StateCreator } from 'zustand';
 import type { StoreState } from './store';
 
@@ -23,7 +23,7 @@ export const createToastSlice: StateCreator<StoreState, [], [], ToastSlice> = (s
   toasts: [],
   toast(kind, text) {
     const id = nextId++;
-    set((s) => ({ toasts: [...s.toasts.slice(-1), { id, kind, text, language: i18next.language }] }));
+    set((s) => ({ toasts: [...s.toasts.slice(-1), { id, kind, text, language: i18n.language }] }));
     setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), TOAST_MS);
   },
   dismissToast(id) {
