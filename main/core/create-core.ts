@@ -32,7 +32,7 @@ import { createWriteThrough } from './outbox/write-through';
 import { createSyncService } from './sync/sync-service';
 import { providerModule } from './providers';
 import { createSyncScheduler } from './sync/sync-scheduler';
-import { createPdpModeLearner } from './sync/pdp-modes';
+import { createPdpModeLearner } from './providers/factpulse/pdp-modes';
 import { createSealer } from './vault/sealing';
 import { createCacheHandlers } from './ipc/handlers/cache-handlers';
 import { createDashboardHandlers } from './ipc/handlers/dashboard-handlers';

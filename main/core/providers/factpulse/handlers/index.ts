@@ -2,7 +2,7 @@ import type { factpulseChannels } from '../../../../../shared/providers/factpuls
 import type { CoreContext } from '../../../core-context';
 import type { FileDialogs } from '../../../dialogs/file-dialogs';
 import type { HandlerMap } from '../../../ipc/router';
-import type { PdpModeLearner } from '../../../sync/pdp-modes';
+import type { PdpModeLearner } from '../pdp-modes';
 import { createKeyDisclosureHandlers } from './key-disclosure-handlers';
 import { createKeyHandlers } from './key-handlers';
 import { createKeyInventoryHandlers } from './key-inventory';

@@ -1,7 +1,7 @@
 import type { ChannelOutput } from '../../../../../shared/ipc';
 import type { KeyFilter } from '../../../../../shared/schemas/keys';
 import type { CoreContext } from '../../../core-context';
-import type { PdpModeLearner } from '../../../sync/pdp-modes';
+import type { PdpModeLearner } from '../pdp-modes';
 import type { HandlerMap } from '../../../ipc/router';
 
 type InventoryPage = ChannelOutput<'factpulse.keys.inventory'>;

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../../../../main/core/ipc/event-bus';
-import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
-import { createSyncService } from '../../../../../main/core/sync/sync-service';
-import { PDP_MODE_CONCURRENCY, createPdpModeLearner } from '../../../../../main/core/sync/pdp-modes';
-import type { CacheDb } from '../../../../../main/core/cache/database';
-import type { Provider } from '../../../../../main/core/providers/types';
-import type { PdpModesProgress } from '../../../../../shared/schemas/keys';
-import { tempDb } from '../../../../unit/main/core/cache/temp-db';
-import { sandboxProvider } from './sandbox-provider';
+import { createEventBus } from '../../../../../../main/core/ipc/event-bus';
+import { startFactPulseSandbox } from '../../../../../../main/core/sandbox/factpulse';
+import type { FactPulseSandbox } from '../../../../../../main/core/sandbox/factpulse';
+import { createSyncService } from '../../../../../../main/core/sync/sync-service';
+import { PDP_MODE_CONCURRENCY, createPdpModeLearner } from '../../../../../../main/core/providers/factpulse/pdp-modes';
+import type { CacheDb } from '../../../../../../main/core/cache/database';
+import type { Provider } from '../../../../../../main/core/providers/types';
+import type { PdpModesProgress } from '../../../../../../shared/schemas/keys';
+import { tempDb } from '../../../../../unit/main/core/cache/temp-db';
+import { sandboxProvider } from '../../sync/sandbox-provider';
 
 const CONN = 'conn-1';
 // Enough PDP configurations (about a quarter of the clients) to take the learner over several of its batches.

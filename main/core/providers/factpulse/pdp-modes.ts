@@ -1,10 +1,10 @@
-import { isAppError } from '../../../shared/errors';
-import type { PdpModesProgress } from '../../../shared/schemas/keys';
-import type { CacheDb } from '../cache/database';
-import { readDb, writeDb } from '../cache/handles';
-import { createClientFactReads, createClientFactWrites } from '../providers/factpulse/client-facts';
-import type { Logger } from '../log';
-import type { Provider } from '../providers/types';
+import { isAppError } from '../../../../shared/errors';
+import type { PdpModesProgress } from '../../../../shared/schemas/keys';
+import type { CacheDb } from '../../cache/database';
+import { readDb, writeDb } from '../../cache/handles';
+import { createClientFactReads, createClientFactWrites } from './client-facts';
+import type { Logger } from '../../log';
+import type { Provider } from '../types';
 
 /** Unknown modes read from the cache per query (the learner walks them by id, so it never reads one twice). */
 const BATCH = 200;
