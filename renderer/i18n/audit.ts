@@ -8,6 +8,7 @@ export const en = {
       clients_delete: 'Delete client',
       clients_forgetCached: 'Removed from this computer’s cache (gone from the server)',
       clients_setActive: 'Activate / deactivate',
+      clients_bulkSetActive: 'Bulk activate / deactivate',
       pdp_update: 'PDP configuration',
       webhook_generate: 'Webhook secret',
       webhook_delete: 'Webhook secret removed',
@@ -28,6 +29,8 @@ export const en = {
     what: {
       activate: 'Activate',
       deactivate: 'Deactivate',
+      bulkActivate: 'Activate {{total}} clients: {{done}} done, {{queued}} queued offline, {{failed}} failed, {{notSent}} not sent',
+      bulkDeactivate: 'Deactivate {{total}} clients: {{done}} done, {{queued}} queued offline, {{failed}} failed, {{notSent}} not sent',
       delete: 'Delete',
       deleteNamed: 'Delete “{{name}}”',
       create: 'Create',
@@ -72,6 +75,7 @@ export const fr: typeof en = {
       clients_delete: 'Suppression de client',
       clients_forgetCached: 'Retiré du cache de cet ordinateur (disparu du serveur)',
       clients_setActive: 'Activation / désactivation',
+      clients_bulkSetActive: 'Activation / désactivation groupée',
       pdp_update: 'Configuration PDP',
       webhook_generate: 'Secret de webhook',
       webhook_delete: 'Secret de webhook supprimé',
@@ -92,6 +96,8 @@ export const fr: typeof en = {
     what: {
       activate: 'Activation',
       deactivate: 'Désactivation',
+      bulkActivate: 'Activer {{total}} clients : {{done}} faits, {{queued}} en file d’envoi, {{failed}} en échec, {{notSent}} non envoyés',
+      bulkDeactivate: 'Désactiver {{total}} clients : {{done}} faits, {{queued}} en file d’envoi, {{failed}} en échec, {{notSent}} non envoyés',
       delete: 'Suppression',
       deleteNamed: 'Suppression de « {{name}} »',
       create: 'Création',

@@ -19,12 +19,13 @@ import * as dashboard from './dashboard';
 import * as errors from './errors';
 import * as audit from './audit';
 import * as probe from './probe';
+import * as bulk from './bulk';
 
 /**
  * Each screen area keeps its strings in its own file exporting `{ en, fr }` with one top-level key
  * (e.g. renderer/i18n/clients.ts → { en: { clients: {…} }, fr: { clients: {…} } }) and is listed here.
  */
-const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, offline, activity, keys, keychain, recovery, providers, dashboard, errors, audit, probe, palette];
+const AREA_BUNDLES: Array<{ en: Record<string, unknown>; fr: Record<string, unknown> }> = [ui, demo, connections, clients, pdp, webhook, offline, activity, keys, keychain, recovery, providers, dashboard, errors, audit, probe, palette, bulk];
 
 export const i18n = i18next.createInstance();
 

@@ -20,6 +20,10 @@ function fieldList(text: string): Array<[string, string | null]> {
 const HEADS: Array<[RegExp, (m: RegExpMatchArray) => SummaryPiece[]]> = [
   [/^Activate$/, () => [{ key: 'audit.what.activate' }]],
   [/^Deactivate$/, () => [{ key: 'audit.what.deactivate' }]],
+  [
+    /^(Activate|Deactivate) (\d+) clients: (\d+) done, (\d+) queued offline, (\d+) failed, (\d+) not sent$/,
+    (m) => [{ key: m[1] === 'Activate' ? 'audit.what.bulkActivate' : 'audit.what.bulkDeactivate', params: { total: NUMBER(m[2]!), done: NUMBER(m[3]!), queued: NUMBER(m[4]!), failed: NUMBER(m[5]!), notSent: NUMBER(m[6]!) } }],
+  ],
   [/^Delete$/, () => [{ key: 'audit.what.delete' }]],
   [/^Delete webhook secret$/, () => [{ key: 'audit.what.webhookDelete' }]],
   [/^Generate webhook secret( \(saved to keychain\))?$/, (m) => [{ key: m[1] ? 'audit.what.webhookGenerateSaved' : 'audit.what.webhookGenerate' }]],

@@ -1,24 +1,31 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain';
 import type { FieldType, ProviderDescriptor } from '../../../shared/providers/descriptor';
 import type { RendererExtension } from '../../providers';
 import { valueAt } from './clients-view';
 
-/** A detail value as the user reads it: dates and numbers in the UI language, yes/no, or a dash. */
-export function FactValue({ value, type }: { value: unknown; type?: FieldType | undefined }) {
-  const { t, i18n } = useTranslation();
-  if (value === null || value === undefined || value === '') return <>—</>;
+type Translate = (key: string) => string;
+
+/** A detail value as the user reads it: dates and numbers in the UI language, yes/no, or a dash (no hooks: list rows call it). */
+export function factValue(value: unknown, type: FieldType | undefined, t: Translate, language: string): ReactNode {
+  if (value === null || value === undefined || value === '') return '—';
   if (type === 'boolean' || typeof value === 'boolean') {
     const yes = value === true;
     return <span className={yes ? 'badge active' : 'badge inactive'} data-bool={yes ? 'yes' : 'no'}>{yes ? t('ui.yes') : t('ui.no')}</span>;
   }
   if (type === 'date-time' && typeof value === 'string') {
     const date = new Date(value);
-    return <>{Number.isNaN(date.getTime()) ? value : date.toLocaleString(i18n.language)}</>;
+    return Number.isNaN(date.getTime()) ? value : date.toLocaleString(language);
   }
-  if (typeof value === 'number') return <>{value.toLocaleString(i18n.language)}</>;
-  if (typeof value === 'string') return <>{value}</>;
+  if (typeof value === 'number') return value.toLocaleString(language);
+  if (typeof value === 'string') return value;
   return <span className="mono">{JSON.stringify(value)}</span>;
+}
+
+export function FactValue({ value, type }: { value: unknown; type?: FieldType | undefined }) {
+  const { t, i18n } = useTranslation();
+  return <>{factValue(value, type, t, i18n.language)}</>;
 }
 
 /** The client's facts in the order its provider's descriptor lists them, then its id in the remote system. */

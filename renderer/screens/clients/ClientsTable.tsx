@@ -1,18 +1,15 @@
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDescriptor } from '../../../shared/providers/descriptor';
 import type { CachedClient } from '../../../shared/schemas/cache';
-import { Highlighted } from '../../components/Highlighted';
-import { ClientStatusBadge } from '../../components/StatusBadge';
 import { useStore } from '../../stores/store';
-import { FactValue } from './ClientFacts';
-import { valueAt, windowSortOf } from './clients-view';
+import { ClientRow } from './ClientRow';
+import type { RowContext } from './ClientRow';
+import { windowSortOf } from './clients-view';
 import type { WindowSort } from './clients-view';
+import { isSelected, rowKey } from './selection-model';
+import type { PageState, RowKey, RowSelection } from './selection-model';
 import './clients-list.css';
-
-export function PdpFlag({ configured }: { configured: boolean }) {
-  const { t } = useTranslation();
-  return <span className={configured ? 'badge active' : 'badge inactive'} data-pdp={configured ? 'yes' : 'no'}>{configured ? t('clients.pdpYes') : t('clients.pdpNo')}</span>;
-}
 
 function SortHeader({ sortKey, label, align }: { sortKey: WindowSort; label: string; align: string | undefined }) {
   const query = useStore((s) => s.clientsQuery);
@@ -29,58 +26,51 @@ function SortHeader({ sortKey, label, align }: { sortKey: WindowSort; label: str
   );
 }
 
-function NameCell({ row, open }: { row: CachedClient; open(): void }) {
+function PageBox({ state, onToggle }: { state: PageState; onToggle(): void }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
   return (
-    <td className="client-name-cell">
-      <button type="button" className="link" onClick={(e) => { e.stopPropagation(); open(); }}>
-        <Highlighted text={row.highlight?.name} fallback={row.name || t('clients.unnamed')} />
-      </button>
-      {row.pending && <span className="badge pending" data-pending-marker title={t('offline.pendingHint')}>{t('offline.pending')}</span>}
-      {row.encryptionMode === 'double' && <span className="badge sandbox" data-double>{t('offline.double')}</span>}
-      {row.highlight?.description && (
-        <span className="client-snippet muted">
-          <Highlighted text={row.highlight.description} fallback="" />
-        </span>
-      )}
-    </td>
+    <th scope="col" className="select-cell">
+      <input ref={ref} type="checkbox" data-page-box checked={state === 'all'} onChange={onToggle} aria-label={t('bulk.selectPage')} />
+    </th>
   );
 }
 
-function Cell({ row, column, connectionLabel }: { row: CachedClient; column: ColumnDescriptor; connectionLabel: string }) {
-  const { i18n } = useTranslation();
-  const align = column.align === 'end' ? 'num' : undefined;
-  switch (column.key) {
-    case 'identifier':
-      return <td className={align ?? 'mono'}><Highlighted text={row.highlight?.identifier} fallback={row.identifier ?? '—'} /></td>;
-    case 'status':
-      return <td><ClientStatusBadge status={row.status} /></td>;
-    case 'connection':
-      return <td className="muted connection-cell" data-connection-cell>{connectionLabel}</td>;
-    case 'pdp':
-      return <td><PdpFlag configured={row.pdpConfigured} /></td>;
-    case 'createdAt':
-    case 'updatedAt': {
-      const iso = row[column.key];
-      return <td className="muted">{iso ? new Date(iso).toLocaleDateString(i18n.language) : '—'}</td>;
-    }
-    default:
-      return <td className={align}><FactValue value={valueAt(row, column.key)} /></td>;
-  }
+export interface TableSelection {
+  selection: RowSelection;
+  pageState: PageState;
+  toggleRow(key: RowKey, extend: boolean): void;
+  togglePage(): void;
 }
 
-/** The cached clients, one column per descriptor column (plus connection and capability columns). */
-export function ClientsTable({ rows, columns }: { rows: CachedClient[]; columns: readonly ColumnDescriptor[] }) {
-  const { t } = useTranslation();
+/** The cached clients, one column per descriptor column (plus connection and capability columns), with row boxes when a bulk change is possible. */
+export function ClientsTable({ rows, columns, select }: { rows: CachedClient[]; columns: readonly ColumnDescriptor[]; select?: TableSelection | undefined }) {
+  const { t, i18n } = useTranslation();
   const navigate = useStore((s) => s.navigate);
   const connections = useStore((s) => s.connections);
-  const labelOf = (id: string) => connections.find((c) => c.id === id)?.label ?? id;
-  const open = (r: CachedClient) => navigate({ screen: 'client', connectionId: r.connectionId, remoteId: r.remoteId });
+  const language = i18n.language;
+  const toggle = select?.toggleRow ?? null;
+  const ctx = useMemo<RowContext>(
+    () => ({
+      columns,
+      t,
+      language,
+      dates: new Intl.DateTimeFormat(language),
+      connectionLabels: new Map(connections.map((c) => [c.id, c.label])),
+      open: (r) => navigate({ screen: 'client', connectionId: r.connectionId, remoteId: r.remoteId }),
+      toggle,
+    }),
+    [columns, t, language, connections, navigate, toggle],
+  );
   if (rows.length === 0) return <p className="empty-state" data-testid="clients-none">{t('clients.none')}</p>;
   return (
     <table className="data clients-table">
       <thead>
         <tr>
+          {select && <PageBox state={select.pageState} onToggle={select.togglePage} />}
           {columns.map((column) => {
             const sort = windowSortOf(column);
             const align = column.align === 'end' ? 'num' : undefined;
@@ -93,16 +83,9 @@ export function ClientsTable({ rows, columns }: { rows: CachedClient[]; columns:
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.connectionId}/${r.remoteId}`} className="clickable" onClick={() => open(r)} data-client={r.name} data-pending={r.pending ? 'yes' : 'no'}>
-            {columns.map((column) =>
-              column.key === 'name' ? (
-                <NameCell key="name" row={r} open={() => open(r)} />
-              ) : (
-                <Cell key={column.key} row={r} column={column} connectionLabel={labelOf(r.connectionId)} />
-              ),
-            )}
-          </tr>
+        {/* Keyed by position: the next page reuses the rows' elements instead of building 500 new ones. */}
+        {rows.map((r, i) => (
+          <ClientRow key={i} row={r} selected={select ? isSelected(select.selection, rowKey(r)) : false} ctx={ctx} />
         ))}
       </tbody>
     </table>

@@ -27,7 +27,8 @@ let sitesId: string;
 type Row = { remoteId: string; name: string; status: string };
 const rows = async (connectionId: string, status?: 'active' | 'inactive') =>
   (await invokeOk<{ rows: Row[] }>(core, 'clients.window', { connectionIds: [connectionId], limit: 500, ...(status ? { status: [status] } : {}) })).rows;
-const picked = (connectionId: string, list: Row[]): ClientSelection => ({ kind: 'picked', clients: list.map((r) => ({ connectionId, remoteId: r.remoteId })) });
+const refs = (connectionId: string, list: Row[]) => list.map((r) => ({ connectionId, remoteId: r.remoteId }));
+const picked = (connectionId: string, list: Row[]): ClientSelection => ({ kind: 'picked', clients: refs(connectionId, list) });
 
 async function finished(jobId: string, until: (job: ClientJobDetail) => boolean = (j) => j.state !== 'running'): Promise<ClientJobDetail> {
   for (let i = 0; i < 400; i++) {
@@ -79,7 +80,7 @@ describe('bulk activate / deactivate over the sandboxes', () => {
     const siteRows = (await rows(sitesId, 'active')).slice(0, 2);
     const failing = fpRows[1]!;
     fp.faults.set({ status: 422, pathPattern: new RegExp(`${failing.remoteId}/desactiver`) });
-    const selection: ClientSelection = { kind: 'picked', clients: [...picked(fpId, fpRows).clients, ...(picked(sitesId, siteRows) as { clients: [] }).clients] };
+    const selection: ClientSelection = { kind: 'picked', clients: [...refs(fpId, fpRows), ...refs(sitesId, siteRows)] };
     const job = await invokeOk<{ jobId: string; total: number }>(core, 'clients.bulkStart', { action: 'deactivate', selection, confirm: true });
     expect(job.total).toBe(5);
     const done = await finished(job.jobId);

@@ -26,6 +26,7 @@ function keySummaries(): Array<{ action: string; summary: string }> {
 const ROWS: Array<{ action: string; summary: string }> = [
   { action: 'clients.setActive', summary: 'Activate' },
   { action: 'clients.setActive', summary: 'Deactivate — refused (AUTH_REQUIRED)' },
+  { action: 'clients.bulkSetActive', summary: 'Deactivate 5 clients: 4 done, 0 queued offline, 1 failed, 0 not sent' },
   { action: 'clients.update', summary: 'Edit name="Boulangerie Martin", description="Pain, viennoiseries"' },
   { action: 'clients.create', summary: 'Create name="Épicerie", identifier="73282932000074"' },
   { action: 'clients.delete', summary: 'Delete "Boulangerie Martin"' },
