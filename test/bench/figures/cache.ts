@@ -168,7 +168,7 @@ export async function measure(): Promise<Figures> {
       if (run < WRITE_RUNS) return;
       // Reads are measured at rest: not while the worker is still copying the 100k write out of the WAL.
       db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      reads = { ...measureReads(db), ...measureFactFilters(db, CONNECTION, clients) };
+      reads = { ...measureReads(db), ...measureFactFilters(db, CONNECTION, clients, timeCalls) };
     });
   }
   const pages = await withFreshDb((db) => writeInPages(db, clients, 100));

@@ -14,18 +14,11 @@ const RUNS = 100;
 const COUNT_RUNS = 10;
 const MODES = ['double', 'fernet', null] as const;
 
-function p95(runs: number, call: () => unknown): number {
-  call();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    call();
-    samples.push(performance.now() - started);
-  }
-  return round(percentile(samples, 95));
-}
+/** `timeCalls(runs, call)`: one warm-up call, then the duration of each of `runs` calls (cache.ts's). */
+type TimeCalls = (runs: number, call: () => unknown) => number[];
 
-export function measureFactFilters(db: CacheDb, connectionId: string, clients: readonly ClientRecord[]): Figures {
+export function measureFactFilters(db: CacheDb, connectionId: string, clients: readonly ClientRecord[], timeCalls: TimeCalls): Figures {
+  const p95 = (runs: number, call: () => unknown) => round(percentile(timeCalls(runs, call), 95));
   const writes = createClientWrites(writeDb(db));
   let n = 0;
   db.transaction(() => {

@@ -7,6 +7,7 @@ import { writeDb } from '../../../../../../main/core/cache/handles';
 import { createClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
 import type { ClientWrites } from '../../../../../../main/core/cache/clients/client-writes';
 import type { CacheDb } from '../../../../../../main/core/cache/database';
+import { generateClients } from '../../../../../fixtures/cache/generate-clients';
 import { tempDb } from '../../cache/temp-db';
 
 let db: CacheDb;
@@ -22,19 +23,13 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function client(connectionId: string, remoteId: string, pdp: boolean, name = `Client ${remoteId}`): ClientRecord {
-  return {
-    connectionId,
-    remoteId,
-    name,
-    identifier: null,
-    description: null,
-    status: 'active',
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-    extra: { hasConfigPdp: pdp },
-  };
-}
+/** A generated client with the given id, name and `hasConfigPdp`. */
+const client = (connectionId: string, remoteId: string, pdp: boolean, name = `Client ${remoteId}`): ClientRecord => ({
+  ...(generateClients(connectionId, 1)[0] as ClientRecord),
+  remoteId,
+  name,
+  extra: { hasConfigPdp: pdp },
+});
 
 /** The facts table as stored: remote id, PDP configured, mode. */
 const stored = () =>
