@@ -3,7 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { redact } from './redact';
 import { createLimiter } from './limiter';
 import type { Limiter } from './limiter';
-import { cappedBody, declaredLength, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STREAM_BYTES, readText, tooLargeError } from './body';
+import { cappedBody, declaredLength, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STREAM_BYTES, readCappedText, tooLargeError } from './body';
+import type { BodyReadControl } from './body';
 import { isRedirect, redirectError } from './redirect';
 import { mapTlsError } from '../tls/tls-errors';
 
@@ -76,10 +77,13 @@ export interface HttpClient {
   readonly limiter: Limiter;
 }
 
+/** One exchange up to its headers: the body is still to read, as text or as a stream (capped at `limit`). */
 interface Attempt {
   status: number;
   headers: Headers;
-  body: ReadableStream<Uint8Array>;
+  text(): Promise<string>;
+  stream(): ReadableStream<Uint8Array>;
+  discard(): Promise<void>;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -96,8 +100,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxStreamBytes = options.maxStreamBytes ?? DEFAULT_MAX_STREAM_BYTES;
 
+  let base: URL | null = null;
+
   function urlFor(req: HttpRequest): string {
-    const url = new URL(req.path.replace(/^\//, ''), options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    base ??= new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    const url = new URL(req.path.replace(/^\//, ''), base);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.toString();
   }
@@ -107,9 +114,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...(req.headers ?? {}) };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.auth !== false && options.authorize) Object.assign(headers, await options.authorize());
-    const timeout = AbortSignal.timeout(req.timeoutMs ?? timeoutMs);
-    const local = new AbortController();
-    const signal = AbortSignal.any(req.signal ? [req.signal, timeout, local.signal] : [timeout, local.signal]);
+    const deadline = startDeadline(req.signal, req.timeoutMs ?? timeoutMs);
     const url = urlFor(req);
     let res: Response;
     try {
@@ -117,22 +122,33 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
-        signal,
+        signal: deadline.signal,
         redirect: 'manual',
       });
     } catch (err) {
-      throw mapFetchError(err, req.signal, timeout);
+      deadline.settled();
+      throw mapFetchError(err, req.signal, deadline);
     }
-    const stop = () => local.abort();
     const limit = limitFor(res.status);
     const declared = declaredLength(res.headers);
     if (isRedirect(res) || (declared !== undefined && declared > limit)) {
-      stop();
+      deadline.stop();
+      deadline.settled();
       res.body?.cancel().catch(() => {});
       throw isRedirect(res) ? redirectError(res, url) : tooLargeError(limit, res.status, declared);
     }
-    const body = cappedBody(res.body, limit, res.status, (err) => mapFetchError(err, req.signal, timeout), stop);
-    return { status: res.status, headers: res.headers, body };
+    const control: BodyReadControl = { mapError: (err) => mapFetchError(err, req.signal, deadline), stop: deadline.stop, settled: deadline.settled };
+    return {
+      status: res.status,
+      headers: res.headers,
+      text: () => readCappedText(res.body, limit, res.status, control),
+      stream: () => cappedBody(res.body, limit, res.status, control),
+      discard: async () => {
+        deadline.stop();
+        deadline.settled();
+        await res.body?.cancel().catch(() => {});
+      },
+    };
   }
 
   /** Runs attempts (retrying as the request allows) until `finish` turns one into a result. */
@@ -151,7 +167,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (RETRYABLE_STATUS.has(outcome.status) && idempotent && attempts <= maxRetries) {
             const wait = retryAfterMs(outcome.headers.get('retry-after'), retryAfterCapMs) ?? backoff(attempts, backoffBaseMs);
             if (fits(wait)) {
-              await outcome.body.cancel();
+              await outcome.discard();
               log(redact(`${req.method} ${req.path} got ${outcome.status}; retrying in ${wait} ms`));
               await sleep(wait, req.signal);
               continue;
@@ -169,10 +185,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
-  const buffered = async ({ status, headers, body }: Attempt, requestId: string, attempts: number): Promise<HttpResponse> => ({
+  const buffered = async ({ status, headers, text }: Attempt, requestId: string, attempts: number): Promise<HttpResponse> => ({
     status,
     headers,
-    data: parseBody(await readText(body), status, requestId),
+    data: parseBody(await text(), status, requestId),
     requestId,
     attempts,
   });
@@ -186,7 +202,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const ok = (status: number) => status >= 200 && status < 300;
     const limitFor = (status: number) => (ok(status) ? (req.maxBodyBytes ?? maxStreamBytes) : maxBodyBytes);
     return perform(req, limitFor, async (a, requestId, attempts) => {
-      if (ok(a.status)) return { status: a.status, headers: a.headers, body: a.body, data: null, requestId, attempts };
+      if (ok(a.status)) return { status: a.status, headers: a.headers, body: a.stream(), data: null, requestId, attempts };
       const { data } = await buffered(a, requestId, attempts);
       return { status: a.status, headers: a.headers, body: null, data, requestId, attempts };
     });
@@ -208,9 +224,48 @@ function parseBody(text: string, status: number, requestId: string): unknown {
   }
 }
 
-function mapFetchError(err: unknown, userSignal: AbortSignal | undefined, timeout: AbortSignal): AppError {
+interface Deadline {
+  /** Aborted by the caller's signal, by the timeout, or by `stop`. */
+  signal: AbortSignal;
+  readonly timedOut: boolean;
+  /** Closes the connection (e.g. past the body limit). */
+  stop(): void;
+  /** The exchange is over (body read, refused or failed): the timer and the caller's listener go. */
+  settled(): void;
+}
+
+/**
+ * One controller for an attempt, aborted by the caller's signal or once `ms` passed (the body's reading
+ * included), with one timer cleared when the exchange is over: cheaper per request than combining
+ * AbortSignal.timeout and AbortSignal.any, whose timers outlive every page of a sync.
+ */
+function startDeadline(user: AbortSignal | undefined, ms: number): Deadline {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+  }, ms);
+  timer.unref();
+  const onUserAbort = () => controller.abort(user?.reason);
+  if (user?.aborted) onUserAbort();
+  else user?.addEventListener('abort', onUserAbort, { once: true });
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    stop: () => controller.abort(),
+    settled: () => {
+      clearTimeout(timer);
+      user?.removeEventListener('abort', onUserAbort);
+    },
+  };
+}
+
+function mapFetchError(err: unknown, userSignal: AbortSignal | undefined, deadline: Deadline): AppError {
   if (userSignal?.aborted) return new AppError('CANCELLED', 'The request was cancelled.');
-  if (timeout.aborted) return new AppError('TIMEOUT', 'The server did not answer in time.');
+  if (deadline.timedOut) return new AppError('TIMEOUT', 'The server did not answer in time.');
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? '';
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) {
