@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../../shared/errors';
 import type { OutboxItem, SyncProgress, SyncState } from '../../shared/schemas/cache';
 import { call, errorShape } from '../app/bridge';
 import type { StoreState } from './store';
+import { throttle } from './throttle';
 
 export interface OutboxCounts {
   queued: number;
@@ -36,6 +37,14 @@ export function outboxCounts(items: OutboxItem[], connectionId?: string): Outbox
   return counts;
 }
 
+/**
+ * How often a running sync refreshes the Clients list and counts: a first sync of 100k clients commits pages
+ * for tens of seconds, and counting them (its sort indexes set aside meanwhile) costs a few tens of ms.
+ */
+export const SYNC_REFRESH_MS = 1_000;
+let reloadClients: () => void = () => undefined;
+const refreshClients = throttle(SYNC_REFRESH_MS, () => reloadClients());
+
 export const createOfflineSlice: StateCreator<StoreState, [], [], OfflineSlice> = (set, get) => ({
   syncProgress: {},
   syncStates: {},
@@ -66,13 +75,15 @@ export const createOfflineSlice: StateCreator<StoreState, [], [], OfflineSlice> 
     );
   },
   receiveSyncProgress(progress) {
+    const before = get().syncProgress[progress.connectionId];
     set((s) => ({ syncProgress: { ...s.syncProgress, [progress.connectionId]: progress } }));
     if (progress.state === 'running') {
-      // A first sync fills the visible page as soon as rows arrive; a full page is left alone until the end.
-      const page = get().clientsPage;
-      if (progress.rows > 0 && (!page || page.rows.length < page.pageSize)) void get().loadClients();
+      // Each page a sync commits is in the cache at once: the list, its total and the counts follow what it wrote.
+      reloadClients = () => void get().loadClients();
+      if (progress.rowsWritten > (before?.state === 'running' ? before.rowsWritten : 0)) refreshClients();
       return;
     }
+    refreshClients.cancel();
     void get().loadSyncStates();
     void get().loadClients();
   },

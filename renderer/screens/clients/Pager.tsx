@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { PAGE_SIZES } from '../../stores/clients-slice';
 import type { ClientsPageState } from '../../stores/clients-slice';
 import { useStore } from '../../stores/store';
+import { PageJump } from './PageJump';
 
-/** First / previous / next / last, where we are, the total, and the page size (windows of at most 500). */
+/** First / previous / next / last, where we are, the total, a page to go to, and the page size (windows of at most 500). */
 export function Pager({ page, loading }: { page: ClientsPageState; loading: boolean }) {
   const { t } = useTranslation();
   const loadClients = useStore((s) => s.loadClients);
@@ -26,6 +27,7 @@ export function Pager({ page, loading }: { page: ClientsPageState; loading: bool
       {pages !== null && (
         <button type="button" disabled={loading || page.page >= pages} onClick={() => go(pages)} aria-label={t('offline.lastPage')}>»</button>
       )}
+      <PageJump pages={pages} onJump={go} />
       <label htmlFor="clients-page-size">{t('clients.pageSize')}</label>
       <select id="clients-page-size" value={page.pageSize} onChange={(e) => void loadClients({ page: 1, pageSize: Number(e.target.value) })}>
         {PAGE_SIZES.map((n) => (
