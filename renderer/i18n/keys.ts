@@ -72,6 +72,11 @@ export const en = {
       error: 'Error',
       steps: { pending: 'pending', committed: 'committed', aborted: 'aborted', unknown: 'to confirm' },
       operations: { rotate: 'rotation', enable: 'double mode on' },
+      notes: {
+        recovery: 'On recovery: {{note}}',
+        noSecret: 'FactPulse holds no double-mode secret for this client.',
+        oldKeyKept: 'The server still holds the old key.',
+      },
     },
     jobs: {
       title: 'Bulk rotation jobs',
@@ -302,6 +307,11 @@ export const fr: typeof en = {
       error: 'Erreur',
       steps: { pending: 'en attente', committed: 'validée', aborted: 'annulée', unknown: 'à confirmer' },
       operations: { rotate: 'rotation', enable: 'passage en double' },
+      notes: {
+        recovery: 'À la récupération : {{note}}',
+        noSecret: 'FactPulse ne détient aucun secret en mode double pour ce client.',
+        oldKeyKept: 'Le serveur détient toujours l’ancienne clé.',
+      },
     },
     jobs: {
       title: 'Rotations groupées',

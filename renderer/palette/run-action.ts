@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { KEYS_INVENTORY_MAX_LIMIT } from '../../shared/schemas/keys';
 import { call, errorShape } from '../app/bridge';
+import { errorSentence } from '../components/error-wording';
+import { i18n } from '../i18n';
 import { keyRowId } from '../stores/keys-slice';
 import { useStore } from '../stores/store';
 import type { PaletteAction } from './palette-actions';
@@ -28,7 +30,7 @@ export async function runPaletteAction(action: PaletteAction, t: TFunction): Pro
         store.toast('success', t('palette.demoStarted'));
         store.navigate({ screen: 'clients' });
       } catch (err) {
-        store.toast('error', errorShape(err).message);
+        store.toast('error', errorSentence(errorShape(err), i18n.language, t));
       }
       return;
     case 'rotate-older': {

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/schemas/settings';
 import { AboutPanel } from './AboutPanel';
 import { KeyAgeField } from './keys/KeyAgeField';
 import { SyncIntervalField } from './SyncIntervalField';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function SettingsScreen() {
         </div>
         <SyncIntervalField />
         <KeyAgeField />
-        {error && <p className="error" role="alert">{error.message}</p>}
+        <ErrorNotice error={error} />
       </div>
       <AboutPanel />
     </section>

@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
-import { i18n } from '../../renderer/i18n';
+import { englishPhrases } from './support/english-phrases';
 import { invokeIn } from './support/invoke';
 
 interface Row { remoteId: string; name: string; status: string }
 const PDP_FIELDS = { flowServiceUrl: 'https://pdp.example.test/flow', tokenUrl: 'https://pdp.example.test/token', oauthClientId: 'ux-figures', clientSecret: 'pdp-secret-ux-figures' };
-
-/** English UI phrases (several words, no placeholder) whose French differs: none may show in the French window. */
-function englishPhrases(): string[] {
-  const out = new Set<string>();
-  const walk = (en: unknown, fr: unknown) => {
-    if (typeof en === 'string') {
-      if (en !== fr && !en.includes('{{') && en.trim().split(/\s+/).length >= 2 && en.length >= 8) out.add(en);
-    } else if (en && typeof en === 'object') for (const [k, v] of Object.entries(en)) walk(v, (fr as Record<string, unknown> | undefined)?.[k]);
-  };
-  walk(i18n.getResourceBundle('en', 'translation'), i18n.getResourceBundle('fr', 'translation'));
-  return [...out];
-}
 
 /**
  * Figures at a glance and the French window: the dashboard's figures open the filtered Clients list, a new

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { createStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
+import { englishPhrases, SERVER_FRENCH, withoutData } from './support/english-phrases';
 import { invokeIn } from './support/invoke';
 
 type Bridge = { clientdesk: { invoke(channel: string, input?: unknown): Promise<unknown> } };
@@ -147,6 +148,62 @@ describe('UX: server and main messages in the user’s words, clients by name in
     await card.scrollIntoViewIfNeeded();
     await harness.screenshot('ux-connection-status-fr');
     await harness.core().context.demo.restartFor(factpulse.id);
+  });
+
+  it('no screen, client page, form or keyboard dialog shows a known English string in French, nor the server’s French in English', async () => {
+    const data = connections.map((c) => c.label);
+    for (const c of connections.filter((x) => x.provider !== 'directory')) {
+      data.push(...(await invoke<{ rows: Row[] }>('clients.window', { connectionIds: [c.id], limit: 500 })).rows.map((r) => r.name));
+    }
+    const clients = await Promise.all(['factpulse', 'sites', 'tokenization'].map(async (provider) => (await synced(provider, 1))[0]!));
+    const creatable = connections.filter((c) => c.provider !== 'directory').length;
+
+    /** Every place to look, each leaving the window where the next one starts from. */
+    const places: Array<[string, () => Promise<void>]> = [
+      ...['dashboard', 'clients', 'keys', 'activity', 'directory', 'connections', 'settings'].map((nav): [string, () => Promise<void>] => [nav, () => page.click(`[data-nav="${nav}"]`)]),
+      ['connection form', async () => {
+        await page.click('[data-nav="connections"]');
+        await page.locator('main .screen-header button.primary').click();
+        await page.getByTestId('connection-form').waitFor();
+      }],
+      ...clients.map((client): [string, () => Promise<void>] => [`client ${client.remoteId}`, () => openClient(client)]),
+      ...Array.from({ length: creatable }, (_, i): [string, () => Promise<void>] => [`new client ${i + 1}`, async () => {
+        await page.keyboard.press('Control+k');
+        await page.locator('[data-palette-action="new-client"]').nth(i).click();
+        await page.getByTestId('client-form').waitFor();
+      }]),
+      ['palette', async () => {
+        await page.keyboard.press('Control+k');
+        await page.getByTestId('command-palette').waitFor();
+      }],
+      ['shortcuts', async () => {
+        await page.focus('main h1');
+        await page.keyboard.press('?');
+        await page.getByTestId('shortcuts-help').waitFor();
+      }],
+    ];
+
+    async function look(lang: 'fr' | 'en', found: (text: string) => string[]): Promise<Record<string, string[]>> {
+      await page.click('[data-nav="dashboard"]');
+      await language(lang, lang === 'fr' ? 'Tableau de bord' : 'Dashboard');
+      const seen: Record<string, string[]> = {};
+      for (const [name, go] of places) {
+        await page.click('[data-nav="dashboard"]');
+        await go();
+        await page.waitForTimeout(400);
+        const hits = found(withoutData(await page.locator('body').innerText(), data));
+        if (hits.length) seen[name] = hits;
+        if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape');
+        if (await page.getByTestId('unsaved-dialog').count()) await page.getByTestId('unsaved-dialog').getByRole('button', { name: /Discard|Abandonner/ }).click();
+      }
+      return seen;
+    }
+
+    const phrases = englishPhrases();
+    expect(phrases.length).toBeGreaterThan(300);
+    expect(await look('fr', (text) => phrases.filter((p) => text.includes(p)))).toEqual({});
+    expect(await look('en', (text) => SERVER_FRENCH.filter((p) => text.includes(p)))).toEqual({});
+    console.log(`e2e: ${places.length} places read in French against ${phrases.length} English phrases and in English against ${SERVER_FRENCH.length} server French ones: none shown`);
   });
 
   it('ran with no console error or CSP violation', () => {

@@ -1,6 +1,7 @@
 export const en = {
   providers: {
     factpulse: {
+      name: 'FactPulse',
       description: 'French e-invoicing platform: clients, PDP configurations, webhook secrets and double encryption.',
       auth: { apiKey: 'API key', password: 'Username and password' },
       fields: {
@@ -20,6 +21,7 @@ export const en = {
 export const fr = {
   providers: {
     factpulse: {
+      name: 'FactPulse',
       description: 'Plateforme française de facturation électronique : clients, configurations PDP, secrets de webhook et double chiffrement.',
       auth: { apiKey: 'Clé API', password: 'Identifiant et mot de passe' },
       fields: {

@@ -1,6 +1,7 @@
 export const en = {
   providers: {
     sites: {
+      name: 'Sites & equipment registry',
       description: 'Registry of clients, their sites and equipment.',
       auth: { none: 'No authentication', bearer: 'Bearer token', apiKeyHeader: 'API key in a header' },
       fields: {
@@ -25,6 +26,7 @@ export const en = {
 export const fr = {
   providers: {
     sites: {
+      name: 'Registre des sites et équipements',
       description: 'Registre des clients, de leurs sites et de leurs équipements.',
       auth: { none: "Pas d'authentification", bearer: 'Jeton (Bearer)', apiKeyHeader: 'Clé API dans un en-tête' },
       fields: {

@@ -1,6 +1,7 @@
 export const en = {
   providers: {
     tokenization: {
+      name: 'Tokenization platform',
       description: 'Tokenization platform: partners own clients, clients own templates.',
       auth: { basic: 'Username and password (HTTP Basic)' },
       fields: {
@@ -29,6 +30,7 @@ export const en = {
 export const fr = {
   providers: {
     tokenization: {
+      name: 'Plateforme de tokenisation',
       description: 'Plateforme de tokenisation : les partenaires possèdent des clients, les clients des modèles.',
       auth: { basic: 'Identifiant et mot de passe (HTTP Basic)' },
       fields: {

@@ -29,7 +29,7 @@ export function ClientActions({ connection, descriptor, record, onEdit, onChange
   // A deactivation through DELETE cannot be undone from here; a status change can.
   const active = byDelete ? record.status !== 'inactive' : record.status === 'active';
   const canToggle = descriptor.deactivate !== 'none' && can(active ? 'deactivate' : 'activate');
-  const system = descriptor.displayName;
+  const system = t(`providers.${descriptor.id}.name`);
 
   async function toggle() {
     try {

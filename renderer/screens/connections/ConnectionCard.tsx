@@ -44,7 +44,7 @@ export function ConnectionCard({ connection, onEdit, onRemove }: ConnectionCardP
       </header>
       <dl className="facts">
         <dt>{t('connections.form.provider')}</dt>
-        <dd>{descriptor.displayName}</dd>
+        <dd>{t(`providers.${descriptor.id}.name`)}</dd>
         <dt>{t('connections.form.baseUrl')}</dt>
         <dd className="mono">{connection.baseUrl}</dd>
         <dt>{t('connections.form.method')}</dt>

@@ -91,7 +91,7 @@ export function ConnectionForm({ connection, onDone }: { connection: Connection 
         <div className="field">
           <select id="conn-provider" value={values.provider} disabled={editing} aria-describedby="conn-provider-hint" onChange={(e) => update('provider', (s) => withProvider(s, e.target.value as ProviderId))}>
             {available.map((id) => (
-              <option key={id} value={id}>{DESCRIPTORS[id].displayName}</option>
+              <option key={id} value={id}>{t(`providers.${id}.name`)}</option>
             ))}
           </select>
           <p id="conn-provider-hint" className="field-hint">{t(descriptor.descriptionKey)}</p>

@@ -11,10 +11,11 @@ import { ThrottleCountdown } from './ThrottleCountdown';
 import { checkRebuildForm, EMPTY_REBUILD_FORM, formField } from './rebuild-form-model';
 import type { RebuildFormValues } from './rebuild-form-model';
 import './directory.css';
+import { localizeValidation } from '../../i18n/validation';
 
 /** The directory's one operation: rebuild the registered clients data for the clients matching the filters. */
 export function RebuildScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const connections = useStore((s) => s.connections).filter((c) => c.capabilities.includes('rebuildRegistry'));
   const [selected, setSelected] = useState<string>('');
   const connectionId = connections.some((c) => c.id === selected) ? selected : (connections[0]?.id ?? '');
@@ -47,7 +48,7 @@ export function RebuildScreen() {
       setResult(await call('directory.rebuild', { connectionId, filters: checked.filters, incremental: values.incremental }));
     } catch (err) {
       const shape = errorShape(err);
-      if (err instanceof BridgeError) setErrors(Object.fromEntries((shape.details?.fields ?? []).map((f) => [formField(f.field), f.message])));
+      if (err instanceof BridgeError) setErrors(Object.fromEntries((shape.details?.fields ?? []).map((f) => [formField(f.field), localizeValidation(f.message, i18n.language)])));
       setError(shape);
     } finally {
       setRunning(false);

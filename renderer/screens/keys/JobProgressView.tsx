@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/ipc';
 import { call } from '../../app/bridge';
+import { errorSentence, storedError } from '../../components/error-wording';
 import type { JobProgress } from '../../stores/keys-slice';
 
 type JobDetail = ChannelOutput<'factpulse.keys.job'>;
@@ -23,7 +24,7 @@ export function JobProgressView({ progress }: { progress: JobProgress }) {
 
 /** Per-client results of a job, loaded once it is no longer running (reloads when `version` changes). */
 export function JobResults({ jobId, version, names }: { jobId: string; version: string; names: Record<string, string> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [detail, setDetail] = useState<JobDetail | null>(null);
   useEffect(() => {
     let live = true;
@@ -41,9 +42,9 @@ export function JobResults({ jobId, version, names }: { jobId: string; version: 
           <li key={item.clientUid} data-job-item={item.clientUid} data-item-state={item.state}>
             <span>{names[`${detail.connectionId}\u0000${item.clientUid}`] ?? item.clientUid}</span>
             <span className="fingerprint">{item.newFingerprint ? `${item.oldFingerprint ?? '∅'} → ${item.newFingerprint}` : ''}</span>
-            <span className={item.state === 'done' ? 'ok' : item.state === 'queued' ? 'muted' : 'warn'}>
+            <span className={item.state === 'done' ? 'ok' : item.state === 'queued' ? 'muted' : 'warn'} data-error-code={item.errorCode ?? undefined} title={item.errorCode ?? undefined}>
               {t(`keys.bulk.itemStates.${item.state}`)}
-              {item.errorCode ? ` (${item.errorCode})` : ''}
+              {item.errorCode ? ` — ${errorSentence(storedError(item.errorCode), i18n.language, t)}` : ''}
             </span>
           </li>
         ))}

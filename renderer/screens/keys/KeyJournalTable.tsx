@@ -1,5 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyJournalRow } from '../../stores/keys-slice';
+import { ErrorDetails } from '../../components/ErrorNotice';
+import { errorSentence } from '../../components/error-wording';
+import { journalNote } from './journal-note';
+
+/** Why a step failed, in the user's words; main's code and English message under "Details". */
+function JournalNoteCell({ note }: { note: string }) {
+  const { t, i18n } = useTranslation();
+  const piece = journalNote(note);
+  const said = 'error' in piece ? errorSentence(piece.error, i18n.language, t) : 'key' in piece ? t(piece.key) : piece.raw;
+  return (
+    <>
+      {piece.recovery ? t('keys.journal.notes.recovery', { note: said }) : said}
+      {'error' in piece && <ErrorDetails error={piece.error} />}
+    </>
+  );
+}
 
 /** The rotation journal: each key step, by fingerprint only. */
 export function KeyJournalTable({ rows, names }: { rows: KeyJournalRow[]; names: Record<string, string> }) {
@@ -35,7 +51,7 @@ export function KeyJournalTable({ rows, names }: { rows: KeyJournalRow[]; names:
                     {t(`keys.journal.steps.${row.step}`)}
                   </span>
                 </td>
-                <td className="muted">{row.error ?? ''}</td>
+                <td className="muted">{row.error && <JournalNoteCell note={row.error} />}</td>
               </tr>
             ))}
           </tbody>
