@@ -42,6 +42,12 @@ export interface SyncServiceDeps {
 
 /** Rows per transaction when a whole list streams in: small batches keep the parsed objects short-lived. */
 const WHOLE_LIST_BATCH = 200;
+/**
+ * SQLite's page cache while a whole list streams into an empty cache (KiB; the cache is opened with 64 MiB).
+ * That load fills the whole 64 MiB with pages it writes once, next to the parser's garbage: a 100k registry
+ * grew the process by ~151 MB with it and ~104 MB with 16 MiB, no slower (the pages stay in the OS cache).
+ */
+const WHOLE_LIST_CACHE_KIB = 16 * 1024;
 
 export interface SyncService {
   /** Syncs one connection; a second call while one runs joins it. Never throws: the result says how it ended. */
@@ -80,6 +86,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     let last = { pagesDone: walk.donePages.size, pagesTotal: null as number | null, rows: 0, rowsWritten: 0 };
     emit({ ...base, state: 'running', ...last, ratePerSec: 0 }, true);
     let bulkLoad = false;
+    /** The page cache setting to put back after a whole list's bulk load. */
+    let cacheSize: number | null = null;
     const firstSync = (total: number | null) =>
       total !== null && total >= FIRST_SYNC_ROWS && (cachedRows.get()?.n ?? 0) * 2 <= total;
     try {
@@ -102,6 +110,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       if (whole && (cachedRows.get()?.n ?? 0) < FIRST_SYNC_ROWS) {
         clients.beginBulkLoad();
         bulkLoad = true;
+        cacheSize = deps.db.sqlite.pragma('main.cache_size', { simple: true }) as number;
+        deps.db.sqlite.pragma(`main.cache_size = -${WHOLE_LIST_CACHE_KIB}`);
       }
       const done = whole
         ? await walkWholeList({
@@ -157,6 +167,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return final;
     } finally {
       if (bulkLoad && deps.db.sqlite.open) clients.endBulkLoad();
+      if (cacheSize !== null && deps.db.sqlite.open) deps.db.sqlite.pragma(`main.cache_size = ${cacheSize}`);
     }
   }
 
