@@ -6,7 +6,7 @@ import { startFactPulseSandbox } from '../../../../../main/core/sandbox/factpuls
 import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpulse';
 import { createSyncService, FIRST_SYNC_ROWS } from '../../../../../main/core/sync/sync-service';
 import { createClientReads } from '../../../../../main/core/cache/clients/client-reads';
-import { nameKey } from '../../../../../main/core/cache/clients/name-key';
+import { sortKey } from '../../../../../main/core/cache/clients/sort-key';
 import { declaredSortIndexes } from '../../../../../main/core/cache/clients/sort-indexes';
 import { readDb } from '../../../../../main/core/cache/handles';
 import type { CacheDb } from '../../../../../main/core/cache/database';
@@ -58,7 +58,7 @@ describe('the first sync of a large tenant', () => {
       const committedRows = (liveRows.get(CONN) as { n: number }).n;
       const found = window({ query: name, sort: 'relevance', limit: 50 });
       const byName = window({ sort: 'name', limit: 200, offset: Math.floor(committedRows / 2) });
-      const keys = byName.rows.map((r) => nameKey(r.name));
+      const keys = byName.rows.map((r) => sortKey(r.name));
       probes.push({
         committedRows,
         searchedFound: found.rows.some((r) => r.remoteId === uid),
