@@ -74,7 +74,7 @@ export function ErrorNotice({ error, title }: { error: AppErrorShape | null; tit
 export function ErrorNote({ error, className = 'warn' }: { error: AppErrorShape; className?: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className={`error-note ${className}`} data-error-code={error.code}>
+    <div className={`error-note ${className}`}>
       <p className="error-sentence">{errorSentence(error, i18n.language, t)}</p>
       <ErrorDetails error={error} />
     </div>
