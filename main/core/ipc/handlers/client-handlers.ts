@@ -7,6 +7,7 @@ import { providerModule } from '../../providers';
 import { mergeDetail } from '../../cache/record-merge';
 import { checkClientFields } from '../../../../shared/providers/field-schema';
 import type { ClientInput } from '../../providers/types';
+import { createSetActive } from '../../clients/set-active';
 
 type ClientChannels =
   | 'clients.page'
@@ -135,21 +136,9 @@ export function createClientHandlers(ctx: CoreContext): Pick<HandlerMap, ClientC
       throw err;
     }
   }
+  const changeStatus = createSetActive(ctx);
   function setActive({ connectionId, remoteId, active }: In<'clients.setActive'>) {
-    const action = active ? ('activate' as const) : ('deactivate' as const);
-    const spec = { connectionId, remoteId, action: 'clients.setActive', summary: active ? 'Activate' : 'Deactivate', queue: { action } };
-    return write(
-      spec,
-      () =>
-        ctx.online(connectionId, (p) =>
-          active ? need(p, 'activate', 'activateClient')(remoteId) : need(p, 'deactivate', 'deactivateClient')(remoteId),
-        ),
-      async (result) => {
-        // The status the server just confirmed wins over a detail answer that does not carry one.
-        const fresh = await fetchFresh(connectionId, remoteId);
-        if (result.status !== fresh.status && (result.status === 'active' || result.status === 'inactive')) ctx.cache.put({ ...fresh, status: result.status });
-      },
-    );
+    return changeStatus(connectionId, remoteId, active);
   }
   return {
     'clients.page': clientsPage,
