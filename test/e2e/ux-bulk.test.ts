@@ -138,4 +138,20 @@ describe('bulk selection and deactivation in the Clients list', () => {
     await expect(page.getByTestId('selection-bar').count()).resolves.toBe(0);
     expect(await selectedRows(page)).toBe(0);
   });
+
+  it('a long page renders the rows on screen and follows the scroll; its page box still ticks every row', async () => {
+    await page.selectOption('#clients-page-size', '250');
+    await page.waitForFunction(() => document.querySelector('[data-testid="pager-position"]')?.textContent?.startsWith('Page 1 of 1'));
+    const rendered = await rowsOnPage(page).count();
+    expect(rendered).toBeLessThan(CLIENTS);
+    await expect(page.locator('.clients-table').getAttribute('aria-rowcount')).resolves.toBe(String(CLIENTS + 1));
+    const last = await invokeIn<{ rows: Array<{ name: string }> }>(page, 'clients.window', { sort: 'name', direction: 'desc', limit: 1 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.locator(`.clients-table tbody tr[aria-rowindex="${CLIENTS + 1}"]`).waitFor();
+    await expect(page.locator(`.clients-table tbody tr[aria-rowindex="${CLIENTS + 1}"]`).getAttribute('data-client')).resolves.toBe(last.rows[0]!.name);
+    await page.locator('input[data-page-box]').click();
+    await expect(countText(page)).resolves.toBe(`${CLIENTS} selected on this page`);
+    await page.keyboard.press('Escape');
+    await page.selectOption('#clients-page-size', '25');
+  });
 });

@@ -94,9 +94,9 @@ function SelectCell({ row, selected, toggle, label }: { row: CachedClient; selec
 }
 
 /** One client of the list; memoized, so ticking a box re-renders that row only. */
-export const ClientRow = memo(function ClientRow({ row, selected, ctx }: { row: CachedClient; selected: boolean; ctx: RowContext }) {
+export const ClientRow = memo(function ClientRow({ row, selected, ctx, rowIndex }: { row: CachedClient; selected: boolean; ctx: RowContext; rowIndex?: number | undefined }) {
   return (
-    <tr className={selected ? 'clickable selected' : 'clickable'} onClick={() => ctx.open(row)} data-client={row.name} data-pending={row.pending ? 'yes' : 'no'} data-selected={selected || undefined}>
+    <tr aria-rowindex={rowIndex} className={selected ? 'clickable selected' : 'clickable'} onClick={() => ctx.open(row)} data-client={row.name} data-pending={row.pending ? 'yes' : 'no'} data-selected={selected || undefined}>
       {ctx.toggle && <SelectCell row={row} selected={selected} toggle={ctx.toggle} label={ctx.t('bulk.selectRow', { name: row.name || ctx.t('clients.unnamed') })} />}
       {ctx.columns.map((column) => <Cell key={column.key} row={row} column={column} ctx={ctx} />)}
     </tr>

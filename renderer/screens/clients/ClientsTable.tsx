@@ -9,6 +9,7 @@ import { windowSortOf } from './clients-view';
 import type { WindowSort } from './clients-view';
 import { isSelected, rowKey } from './selection-model';
 import type { PageState, RowKey, RowSelection } from './selection-model';
+import { useRowWindow } from './use-row-window';
 import './clients-list.css';
 
 function SortHeader({ sortKey, label, align }: { sortKey: WindowSort; label: string; align: string | undefined }) {
@@ -39,6 +40,15 @@ function PageBox({ state, onToggle }: { state: PageState; onToggle(): void }) {
   );
 }
 
+/** Stands for rows of a long page that are off screen (not rendered). */
+function SpacerRow({ width, height }: { width: number; height: number }) {
+  return (
+    <tr className="row-spacer" aria-hidden="true">
+      <td colSpan={width} style={{ height }} />
+    </tr>
+  );
+}
+
 export interface TableSelection {
   selection: RowSelection;
   pageState: PageState;
@@ -65,11 +75,14 @@ export function ClientsTable({ rows, columns, select }: { rows: CachedClient[]; 
     }),
     [columns, t, language, connections, navigate, toggle],
   );
+  const body = useRef<HTMLTableSectionElement>(null);
+  const shown = useRowWindow(rows.length, body);
   if (rows.length === 0) return <p className="empty-state" data-testid="clients-none">{t('clients.none')}</p>;
+  const width = columns.length + (select ? 1 : 0);
   return (
-    <table className="data clients-table">
+    <table className="data clients-table" aria-rowcount={shown.windowed ? rows.length + 1 : undefined}>
       <thead>
-        <tr>
+        <tr aria-rowindex={shown.windowed ? 1 : undefined}>
           {select && <PageBox state={select.pageState} onToggle={select.togglePage} />}
           {columns.map((column) => {
             const sort = windowSortOf(column);
@@ -82,11 +95,13 @@ export function ClientsTable({ rows, columns, select }: { rows: CachedClient[]; 
           })}
         </tr>
       </thead>
-      <tbody>
-        {/* Keyed by position: the next page reuses the rows' elements instead of building 500 new ones. */}
-        {rows.map((r, i) => (
-          <ClientRow key={i} row={r} selected={select ? isSelected(select.selection, rowKey(r)) : false} ctx={ctx} />
+      <tbody ref={body}>
+        {shown.before > 0 && <SpacerRow width={width} height={shown.before} />}
+        {/* Keyed by position: the next page reuses the rows' elements instead of building new ones. */}
+        {rows.slice(shown.start, shown.end).map((r, i) => (
+          <ClientRow key={i} row={r} selected={select ? isSelected(select.selection, rowKey(r)) : false} ctx={ctx} rowIndex={shown.windowed ? shown.start + i + 2 : undefined} />
         ))}
+        {shown.after > 0 && <SpacerRow width={width} height={shown.after} />}
       </tbody>
     </table>
   );
