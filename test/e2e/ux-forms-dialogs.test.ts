@@ -85,7 +85,7 @@ describe('UX: the connection form from the palette, its unsaved edits, Enter and
     expect(await page.getByTestId('connection-form').getByRole('heading', { level: 2 }).textContent()).toBe('New connection');
   });
 
-  it('leaving an edited connection form asks first: Stay keeps the edits, Discard leaves, Cancel and saves do not ask', async () => {
+  it('leaving an edited connection form asks first: Stay keeps the edits, Discard leaves, another card's Edit asks too, Cancel does not', async () => {
     const form = page.getByTestId('connection-form');
     await page.keyboard.type('Not saved yet');
     await form.getByLabel('Base URL').fill('https://unsaved.example.test');
@@ -120,6 +120,18 @@ describe('UX: the connection form from the palette, its unsaved edits, Enter and
     const demo = connectionOf('factpulse');
     await page.locator(`[data-connection="${demo.label}"]`).getByRole('button', { name: 'Edit' }).click();
     await form.getByLabel('Label').fill(`${demo.label} (renamed)`);
+    // Another card's Edit would replace the form: the same question, Escape keeps the edits.
+    const other = connectionOf('sites');
+    const editOther = page.locator(`[data-connection="${other.label}"]`).getByRole('button', { name: 'Edit' });
+    await editOther.click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    expect(await page.inputValue('#conn-label')).toBe(`${demo.label} (renamed)`);
+    await editOther.click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Discard changes' }).click();
+    await page.waitForFunction((label) => (document.getElementById('conn-label') as HTMLInputElement | null)?.value === label, other.label);
+    await form.getByLabel('Label').fill(`${other.label} (renamed)`);
     await page.click('[data-nav="settings"]');
     await page.getByTestId('unsaved-dialog').waitFor();
     await page.keyboard.press('Escape');
@@ -128,7 +140,9 @@ describe('UX: the connection form from the palette, its unsaved edits, Enter and
     await page.click('[data-nav="settings"]');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await page.getByTestId('unsaved-dialog').count()).toBe(0);
-    expect((await invoke<Connection[]>('connections.list')).find((c) => c.id === demo.id)!.label).toBe(demo.label);
+    const labels = (await invoke<Connection[]>('connections.list')).map((c) => c.label);
+    expect(labels).toContain(demo.label);
+    expect(labels).toContain(other.label);
   });
 
   it('the typed-name delete dialog: Escape closes back to the opener, Enter waits for a name, then deletes', async () => {

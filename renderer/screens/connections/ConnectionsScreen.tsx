@@ -5,6 +5,7 @@ import { call } from '../../app/bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DemoCard } from '../../components/DemoCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { hasUnsavedEdits } from '../../stores/nav-slice';
 import { useStore } from '../../stores/store';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
@@ -19,6 +20,9 @@ export function ConnectionsScreen() {
   const loadError = useStore((s) => s.connectionsError);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Connection | null>(null);
+  /** Another connection's form asked for while this one holds edits: held until the user discards them. */
+  const [replacing, setReplacing] = useState<Connection | null>(null);
+  const edit = (connection: Connection) => (editing && hasUnsavedEdits() ? setReplacing(connection) : setEditing({ mode: 'edit', connection }));
 
   // The command palette's "Add connection" opens a fresh form (also over one whose edits were just discarded),
   // with focus on its first field: on arrival, or when asked again while this screen shows.
@@ -70,10 +74,20 @@ export function ConnectionsScreen() {
       )}
       <div className="connection-list">
         {connections.map((c) => (
-          <ConnectionCard key={c.id} connection={c} onEdit={() => setEditing({ mode: 'edit', connection: c })} onRemove={() => setRemoving(c)} />
+          <ConnectionCard key={c.id} connection={c} onEdit={() => edit(c)} onRemove={() => setRemoving(c)} />
         ))}
       </div>
       <CredentialInventory />
+      {replacing && (
+        <ConfirmDialog
+          title={t('ui.unsavedTitle')}
+          body={t('ui.unsavedBody')}
+          confirmLabel={t('ui.unsavedDiscard')}
+          danger
+          onConfirm={async () => setEditing({ mode: 'edit', connection: replacing })}
+          onClose={() => setReplacing(null)}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title={t('connections.removeTitle', { label: removing.label })}
