@@ -92,6 +92,12 @@ let countedScope: string | null = null;
 /** A recount was asked and no answer with counts has been shown since (a newer request may have dropped it). */
 let countsDue = true;
 /**
+ * One request at a time: what is asked while one is on its way waits for it, then only the latest view is
+ * asked (a search typed fast asks for its last text, not for every letter; the cache answers one at a time).
+ */
+let inFlight = false;
+let queued: (() => void) | null = null;
+/**
  * The list says it is busy only once an answer takes this long: the cache usually answers sooner, and marking
  * the list busy first would render a 500-row page twice for one answer.
  */
@@ -115,6 +121,12 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
     const needCounts = countsDue || countedScope !== countScope || state.clientCounts === null;
     const seq = ++requestSeq;
     set({ clientsConnectionId: scope, clientsQuery: query, clientsError: null });
+    if (inFlight) {
+      // countsDue stays set until an answer with counts is shown, so the queued request recounts if asked to.
+      queued = () => void load(undefined, false);
+      return;
+    }
+    inFlight = true;
     const busy = setTimeout(() => {
       if (seq === requestSeq) set({ clientsLoading: true });
     }, BUSY_AFTER_MS);
@@ -137,6 +149,10 @@ export const createClientsSlice: StateCreator<StoreState, [], [], ClientsSlice> 
       if (seq === requestSeq) set({ clientsError: errorShape(err), clientsLoading: false });
     } finally {
       clearTimeout(busy);
+      inFlight = false;
+      const next = queued;
+      queued = null;
+      next?.();
     }
   }
 
