@@ -85,7 +85,7 @@ describe('UX: the connection form from the palette, its unsaved edits, Enter and
     expect(await page.getByTestId('connection-form').getByRole('heading', { level: 2 }).textContent()).toBe('New connection');
   });
 
-  it('leaving an edited connection form asks first: Stay keeps the edits, Discard leaves, another card's Edit asks too, Cancel does not', async () => {
+  it('leaving an edited connection form asks first: Stay keeps the edits, Discard leaves, another card’s Edit asks too, Cancel does not', async () => {
     const form = page.getByTestId('connection-form');
     await page.keyboard.type('Not saved yet');
     await form.getByLabel('Base URL').fill('https://unsaved.example.test');
