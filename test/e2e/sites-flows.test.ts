@@ -67,8 +67,9 @@ describe('Sites registry flows: the Clients area built from the descriptor', () 
     const { page } = harness;
     await showConnection(sites.id);
     await page.waitForFunction(() => document.querySelector('[data-count="total"]')?.textContent === '40');
-    const headers = (await page.locator('table.clients-table thead th').allTextContents()).map((h) => h.replace(/[▲▼↕]/g, '').trim());
+    const headers = (await page.locator('table.clients-table thead th:not(.select-cell)').allTextContents()).map((h) => h.replace(/[▲▼↕]/g, '').trim());
     expect(headers).toEqual(['Name', 'Code', 'Sites', 'Equipment', 'Status', 'Registered']);
+    await expect(page.locator('table.clients-table thead th.select-cell input[type="checkbox"]').count()).resolves.toBe(1);
     expect(await page.locator('#clients-pdp, #clients-double, #clients-key-age, [data-count="pdp"]').count()).toBe(0);
     expect(await page.locator('table.clients-table tbody tr').count()).toBe(25);
     await harness.screenshot('sites-list');
@@ -104,7 +105,7 @@ describe('Sites registry flows: the Clients area built from the descriptor', () 
       },
       [sites.label, factpulse.label] as const,
     );
-    const headers = (await page.locator('table.clients-table thead th').allTextContents()).map((h) => h.replace(/[▲▼↕]/g, '').trim());
+    const headers = (await page.locator('table.clients-table thead th:not(.select-cell)').allTextContents()).map((h) => h.replace(/[▲▼↕]/g, '').trim());
     expect(headers).toEqual(['Name', 'Identifier', 'Connection', 'Status', 'Updated']);
     await harness.screenshot('sites-all-connections-search');
     await page.getByLabel('Search').fill('');
