@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BulkStatusAction } from '../../../shared/schemas/client-jobs';
+import { MAX_PICKED_CLIENTS } from '../../../shared/schemas/client-jobs';
 import type { RowSelection } from './selection-model';
 
 interface Props {
@@ -32,6 +33,11 @@ export function SelectionBar({ selection, count, onPage, pageRows, total, action
             : t('bulk.selectedAcross', { count, onPage })}
         {matching && selection.keys.size > 0 && ` (${t('bulk.unticked', { count: selection.keys.size })})`}
       </span>
+      {selection.overLimit && (
+        <span role="status" className="selection-limit" data-testid="selection-limit">
+          {t('bulk.overLimit', { max: MAX_PICKED_CLIENTS })}
+        </span>
+      )}
       {offerAll && (
         <button type="button" className="link" data-testid="select-all-matching" onClick={() => onSelectAll(total)}>
           {t('bulk.selectAllMatching', { total })}

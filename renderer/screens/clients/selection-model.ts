@@ -21,6 +21,8 @@ export interface RowSelection {
   total: number;
   /** The row a shift-click extends from. */
   anchor: RowKey | null;
+  /** The last tick was refused: one by one, at most MAX_PICKED_CLIENTS rows can be ticked. */
+  overLimit?: boolean;
 }
 
 export const NO_SELECTION: RowSelection = { mode: 'picked', keys: new Set(), total: 0, anchor: null };
@@ -42,8 +44,8 @@ function setRows(s: RowSelection, keys: readonly RowKey[], value: boolean): RowS
     if (keep) next.add(key);
     else next.delete(key);
   }
-  if (next.size > MAX_PICKED_CLIENTS) return s;
-  return { ...s, keys: next };
+  if (next.size > MAX_PICKED_CLIENTS) return { ...s, overLimit: true };
+  return { ...s, keys: next, overLimit: false };
 }
 
 /** A click on a row's box: flips it and makes it the anchor of the next shift-click. */

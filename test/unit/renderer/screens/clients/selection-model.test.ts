@@ -81,6 +81,9 @@ describe('row selection', () => {
     const many = page(1, MAX_PICKED_CLIENTS);
     const full = togglePage(NO_SELECTION, many);
     expect(selectedCount(full)).toBe(MAX_PICKED_CLIENTS);
-    expect(selectedCount(togglePage(full, page(MAX_PICKED_CLIENTS + 1, MAX_PICKED_CLIENTS + 5)))).toBe(MAX_PICKED_CLIENTS);
+    const refused = togglePage(full, page(MAX_PICKED_CLIENTS + 1, MAX_PICKED_CLIENTS + 5));
+    expect(selectedCount(refused)).toBe(MAX_PICKED_CLIENTS);
+    expect(refused.overLimit).toBe(true);
+    expect(toggleRow(refused, many[0]!).overLimit).toBe(false);
   });
 });
