@@ -24,7 +24,6 @@ const SYMBOL: Record<string, string> = Object.fromEntries([
   [' ', SPACE],
   ...PUNCTUATION.flatMap((group, rank) => [...group].map((ch) => [ch, String.fromCharCode(PUNCTUATION_BASE + rank)])),
 ]);
-const TOKEN = /[0-9]+|[^0-9]/g;
 
 function digitRun(digits: string): string {
   const significant = digits.replace(/^0+/, '');
@@ -39,12 +38,25 @@ function digitRun(digits: string): string {
  */
 export function sortKeyOfNameKey(key: string): string {
   let out = '';
-  for (const [token] of key.matchAll(TOKEN)) {
-    const first = token.charCodeAt(0);
-    if (first >= 0x30 && first <= 0x39) out += digitRun(token);
-    else {
-      const expanded = EXPANSIONS[token];
-      out += SYMBOL[token] ?? (expanded ? sortKeyOfNameKey(expanded) : token);
+  let i = 0;
+  // A character-code loop rather than a regex per token: this runs for every row a sync writes.
+  while (i < key.length) {
+    const code = key.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) {
+      let end = i + 1;
+      while (end < key.length && key.charCodeAt(end) >= 0x61 && key.charCodeAt(end) <= 0x7a) end++;
+      out += key.slice(i, end);
+      i = end;
+    } else if (code >= 0x30 && code <= 0x39) {
+      let end = i + 1;
+      while (end < key.length && key.charCodeAt(end) >= 0x30 && key.charCodeAt(end) <= 0x39) end++;
+      out += digitRun(key.slice(i, end));
+      i = end;
+    } else {
+      const ch = String.fromCodePoint(key.codePointAt(i) as number);
+      const expanded = EXPANSIONS[ch];
+      out += SYMBOL[ch] ?? (expanded ? sortKeyOfNameKey(expanded) : ch);
+      i += ch.length;
     }
   }
   return out;
