@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Frame } from '../components/Frame';
 import { KeychainBanner } from '../components/KeychainBanner';
-import { BackupFirstPrompt } from '../screens/keys/BackupFirstPrompt';
+import { EXTENSION_PROMPTS } from '../providers/screens';
 import { Toasts } from '../components/Toasts';
 import { useStore } from '../stores/store';
 import { useAppearance } from './use-appearance';
@@ -37,7 +37,9 @@ export function App() {
         <StartupNotices />
         <KeychainBanner />
         <Screen />
-        <BackupFirstPrompt />
+        {EXTENSION_PROMPTS.map((Prompt, i) => (
+          <Prompt key={i} />
+        ))}
         <KeyboardLayer />
         <Toasts />
       </Frame>

@@ -4,6 +4,7 @@ import { useStore } from '../stores/store';
 import { routeKey } from '../stores/nav-slice';
 import { whenHeadingShown } from './focus-heading';
 import { DashboardScreen } from '../screens/DashboardScreen';
+import { EXTENSION_SCREENS } from '../providers/screens';
 
 // The dashboard is the first screen and ships in the entry chunk; every other screen is its own chunk,
 // fetched when first shown (and warmed up once the first screen has painted, see preloadScreens).
@@ -11,7 +12,7 @@ const loaders = {
   clients: () => import('../screens/clients/ClientsScreen').then((m) => ({ default: m.ClientsScreen })),
   client: () => import('../screens/clients/ClientDetailScreen').then((m) => ({ default: m.ClientDetailScreen })),
   clientNew: () => import('../screens/clients/ClientCreateScreen').then((m) => ({ default: m.ClientCreateScreen })),
-  keys: () => import('../screens/keys/KeysScreen').then((m) => ({ default: m.KeysScreen })),
+  ...EXTENSION_SCREENS,
   activity: () => import('../screens/activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })),
   connections: () => import('../screens/connections/ConnectionsScreen').then((m) => ({ default: m.ConnectionsScreen })),
   settings: () => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),

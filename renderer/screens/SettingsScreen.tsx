@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../stores/store';
 import type { Settings } from '../../shared/schemas/settings';
 import { AboutPanel } from './AboutPanel';
-import { KeyAgeField } from './keys/KeyAgeField';
+import { EXTENSION_SETTINGS } from '../providers/screens';
 import { SyncIntervalField } from './SyncIntervalField';
 import { ErrorNotice } from '../components/ErrorNotice';
 
@@ -44,7 +44,9 @@ export function SettingsScreen() {
           ))}
         </div>
         <SyncIntervalField />
-        <KeyAgeField />
+        {EXTENSION_SETTINGS.map((Field, i) => (
+          <Field key={i} />
+        ))}
         <ErrorNotice error={error} />
       </div>
       <AboutPanel />

@@ -5,7 +5,7 @@ import { pdpConfigFieldsSchema } from '../../../shared/schemas/clients';
 import type { PdpConfigView } from '../../../shared/schemas/clients';
 import { isQueuedWrite } from '../../app/queued';
 import { Checkbox } from '../../components/Checkbox';
-import { PdpModeChoice, savePdpConfig } from '../../screens/keys/PdpModeChoice';
+import { PdpModeChoice, savePdpConfig } from './keys/PdpModeChoice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { clearingError } from '../../forms/field-errors';

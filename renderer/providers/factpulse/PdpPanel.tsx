@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PdpFacts } from './PdpFacts';
 import { useStore } from '../../stores/store';
 import { PdpForm } from './PdpForm';
-import { PdpKeyFact } from '../../screens/keys/PdpKeyFact';
+import { PdpKeyFact } from './keys/PdpKeyFact';
 import { useRemote } from '../../screens/clients/use-remote';
 
 /** The client's PDP configuration: what is set, the secret's state, the double-mode key, and the edit form. */

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../stores/store';
 import { WebhookSecretDialog } from './WebhookSecretDialog';
-import { WebhookVerifyDialog } from '../../screens/keys/WebhookVerifyDialog';
+import { WebhookVerifyDialog } from './keys/WebhookVerifyDialog';
 import { useRemote } from '../../screens/clients/use-remote';
 
 /** The webhook signing secret: whether one exists, generate (shown once), delete. */

@@ -1,5 +1,5 @@
-import type { AppErrorShape } from '../../../shared/errors';
-import { storedError } from '../../components/error-wording';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { storedError } from '../../../components/error-wording';
 
 /** A journal row's note as main wrote it (English, "CODE: message", maybe after "recovery: "), in pieces the window words. */
 export type JournalNote = { recovery: boolean } & ({ error: AppErrorShape } | { key: string } | { raw: string });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
-import { IntegerSettingField } from '../../components/IntegerSettingField';
-import { useStore } from '../../stores/store';
+import { DEFAULT_SETTINGS } from '../../../../shared/schemas/settings';
+import { IntegerSettingField } from '../../../components/IntegerSettingField';
+import { useStore } from '../../../stores/store';
 
 const MAX_DAYS = 3650;
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../shared/errors';
-import { BridgeError, call, errorShape } from '../../app/bridge';
-import { Checkbox } from '../../components/Checkbox';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
-import { useStore } from '../../stores/store';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { BridgeError, call, errorShape } from '../../../app/bridge';
+import { Checkbox } from '../../../components/Checkbox';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
+import { useStore } from '../../../stores/store';
 
 interface Props {
   connections: Array<{ id: string; label: string }>;

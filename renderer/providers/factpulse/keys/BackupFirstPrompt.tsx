@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { KEY_NOT_KEPT_MESSAGE } from '../../../shared/errors';
-import type { AppErrorShape } from '../../../shared/errors';
-import { errorShape } from '../../app/bridge';
-import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
+import { KEY_NOT_KEPT_MESSAGE } from '../../../../shared/errors';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { errorShape } from '../../../app/bridge';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
 
 const MIN_PASSPHRASE = 12;
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import { call } from '../../app/bridge';
-import { useAction } from '../../app/use-action';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useStore } from '../../stores/store';
+import type { ChannelOutput } from '../../../../shared/ipc';
+import { call } from '../../../app/bridge';
+import { useAction } from '../../../app/use-action';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useStore } from '../../../stores/store';
 import { JobProgressView, JobResults } from './JobProgressView';
 
 type Preview = ChannelOutput<'factpulse.keys.bulkPreview'>;

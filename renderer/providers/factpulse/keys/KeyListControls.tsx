@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEY_FILTERS } from '../../../shared/schemas/keys';
-import type { KeyFilter } from '../../../shared/schemas/keys';
-import { KEYS_PAGE_SIZE } from '../../stores/keys-slice';
-import type { KeyListInfo, KeyQuery } from '../../stores/keys-slice';
+import { KEY_FILTERS } from '../../../../shared/schemas/keys';
+import type { KeyFilter } from '../../../../shared/schemas/keys';
+import { KEYS_PAGE_SIZE } from '../../../stores/keys-slice';
+import type { KeyListInfo, KeyQuery } from '../../../stores/keys-slice';
 
 type Summary = KeyListInfo['summary'];
 const SEARCH_DEBOUNCE_MS = 150;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { KeyRow } from '../../stores/keys-slice';
+import type { KeyRow } from '../../../stores/keys-slice';
 
 const STATUS_CLASS: Record<KeyRow['status'], string> = {
   ok: 'active',

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { KeyJournalRow } from '../../stores/keys-slice';
-import { ErrorDetails } from '../../components/ErrorNotice';
-import { errorSentence } from '../../components/error-wording';
+import type { KeyJournalRow } from '../../../stores/keys-slice';
+import { ErrorDetails } from '../../../components/ErrorNotice';
+import { errorSentence } from '../../../components/error-wording';
 import { journalNote } from './journal-note';
 
 /** Why a step failed, in the user's words; main's code and English message under "Details". */

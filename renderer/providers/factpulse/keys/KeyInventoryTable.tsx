@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
-import { keyRowId } from '../../stores/keys-slice';
-import type { KeyRow } from '../../stores/keys-slice';
+import { useSecretsInMemoryOnly } from '../../../components/KeychainBanner';
+import { keyRowId } from '../../../stores/keys-slice';
+import type { KeyRow } from '../../../stores/keys-slice';
 import { KeyAge, KeyStatusBadge, clientLabel } from './KeyBadges';
 
 export type RowAction = 'rotate' | 'reveal' | 'export' | 'recover' | 'import';

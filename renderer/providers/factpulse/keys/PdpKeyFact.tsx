@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { call } from '../../app/bridge';
-import { useStore } from '../../stores/store';
-import { useRemote } from '../clients/use-remote';
+import { call } from '../../../app/bridge';
+import { useStore } from '../../../stores/store';
+import { useRemote } from '../../../screens/clients/use-remote';
 import './keys.css';
 
 /** Under a double-mode PDP configuration: the local key's fingerprint, or that it is missing here. */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
+import type { ChannelOutput } from '../../../../shared/ipc';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { call, errorShape } from '../../../app/bridge';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
 
 type Verdict = ChannelOutput<'factpulse.webhook.verify'>;
 

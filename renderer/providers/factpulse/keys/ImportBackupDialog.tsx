@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
-import { Checkbox } from '../../components/Checkbox';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
-import { useStore } from '../../stores/store';
+import type { ChannelOutput } from '../../../../shared/ipc';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { call, errorShape } from '../../../app/bridge';
+import { Checkbox } from '../../../components/Checkbox';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
+import { useStore } from '../../../stores/store';
 import { PathField } from './PathField';
 
 type Inspection = ChannelOutput<'factpulse.keys.inspectBackup'>;

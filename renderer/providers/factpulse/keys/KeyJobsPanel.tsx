@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
-import { useStore } from '../../stores/store';
-import type { KeyJob } from '../../stores/keys-slice';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { call, errorShape } from '../../../app/bridge';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useSecretsInMemoryOnly } from '../../../components/KeychainBanner';
+import { useStore } from '../../../stores/store';
+import type { KeyJob } from '../../../stores/keys-slice';
 import { JobProgressView, JobResults } from './JobProgressView';
 
 /** Bulk rotation jobs, newest first: live progress, resume (after a restart), cancel, results. */

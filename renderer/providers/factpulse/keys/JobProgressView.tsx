@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import { call } from '../../app/bridge';
-import { errorSentence, storedError } from '../../components/error-wording';
-import type { JobProgress } from '../../stores/keys-slice';
+import type { ChannelOutput } from '../../../../shared/ipc';
+import { call } from '../../../app/bridge';
+import { errorSentence, storedError } from '../../../components/error-wording';
+import type { JobProgress } from '../../../stores/keys-slice';
 
 type JobDetail = ChannelOutput<'factpulse.keys.job'>;
 

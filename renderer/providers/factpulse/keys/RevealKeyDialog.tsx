@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import type { KeyRow } from '../../stores/keys-slice';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { call, errorShape } from '../../../app/bridge';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import type { KeyRow } from '../../../stores/keys-slice';
 import { clientLabel } from './KeyBadges';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../app/bridge';
+import { call } from '../../../app/bridge';
 
 interface Props {
   id: string;

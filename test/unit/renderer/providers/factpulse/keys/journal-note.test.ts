@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../../../../renderer/i18n';
-import { errorSentence } from '../../../../../renderer/components/error-wording';
-import { journalNote } from '../../../../../renderer/screens/keys/journal-note';
+import { i18n } from '../../../../../../renderer/i18n';
+import { errorSentence } from '../../../../../../renderer/components/error-wording';
+import { journalNote } from '../../../../../../renderer/providers/factpulse/keys/journal-note';
 
 describe('rotation journal: main’s notes in the user’s words', () => {
   it('a coded note becomes an error worded in French, its code and English kept for the details', () => {

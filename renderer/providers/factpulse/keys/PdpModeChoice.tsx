@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput } from '../../../shared/ipc';
-import type { PdpConfigView } from '../../../shared/schemas/clients';
-import { i18n } from '../../i18n';
-import { call } from '../../app/bridge';
-import { useStore } from '../../stores/store';
-import { useSecretsInMemoryOnly } from '../../components/KeychainBanner';
+import type { ChannelInput } from '../../../../shared/ipc';
+import type { PdpConfigView } from '../../../../shared/schemas/clients';
+import { i18n } from '../../../i18n';
+import { call } from '../../../app/bridge';
+import { useStore } from '../../../stores/store';
+import { useSecretsInMemoryOnly } from '../../../components/KeychainBanner';
 import { withBackupOffer } from './BackupFirstPrompt';
 import './keys.css';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import type { AppErrorShape } from '../../../shared/errors';
-import { call, errorShape } from '../../app/bridge';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
-import type { KeyRow } from '../../stores/keys-slice';
+import type { ChannelOutput } from '../../../../shared/ipc';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { call, errorShape } from '../../../app/bridge';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
+import type { KeyRow } from '../../../stores/keys-slice';
 import { clientLabel } from './KeyBadges';
 import { PathField } from './PathField';
 
