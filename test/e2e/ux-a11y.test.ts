@@ -6,6 +6,7 @@ import { createStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
 import { HARNESS_ORIGIN } from '../harness/serve-renderer';
+import { waitForCachedClients } from './support/invoke';
 
 type Invoke = { clientdesk: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; value: unknown }> } };
 type Violation = { id: string; impact: string | null; nodes: number; targets: string[] };
@@ -98,14 +99,7 @@ describe('accessibility: axe-core on every screen and dialog', () => {
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     const connections = (await invoke<Array<{ id: string; provider: string }>>('connections.list')).value;
     const factpulse = connections.find((c) => c.provider === 'factpulse')!;
-    await page.waitForFunction(
-      async (id) => {
-        const answer = await (window as unknown as Invoke).clientdesk.invoke('clients.window', { connectionIds: [id], limit: 1 });
-        return answer.ok && (answer.value as { rows: unknown[] }).rows.length > 0;
-      },
-      factpulse.id,
-      { polling: 200, timeout: 30_000 },
-    );
+    await waitForCachedClients(page, factpulse.id);
     client = (await invoke<{ rows: Array<typeof client> }>('clients.window', { connectionIds: [factpulse.id], limit: 1, sort: 'name' })).value.rows[0]!;
   });
 

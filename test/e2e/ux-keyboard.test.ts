@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { createStandInKeychain } from '../fixtures/keys/stand-in-keychain';
 import { launchHarness } from '../harness/browser-harness';
 import type { Harness } from '../harness/browser-harness';
+import { waitForCachedClients } from './support/invoke';
 
 type Invoke = { clientdesk: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; value: unknown }> } };
 type Client = { connectionId: string; remoteId: string; name: string };
@@ -168,14 +169,7 @@ describe('keyboard-first: dialogs keep focus, Escape and Enter, palette, shortcu
     const connections = (await invoke<Array<{ id: string; provider: string }>>('connections.list')).value;
     expect(connections.length).toBeGreaterThanOrEqual(2);
     const factpulse = connections.find((c) => c.provider === 'factpulse')!;
-    await page.waitForFunction(
-      async (id) => {
-        const answer = await (window as unknown as Invoke).clientdesk.invoke('clients.window', { connectionIds: [id], limit: 1 });
-        return answer.ok && (answer.value as { rows: unknown[] }).rows.length > 0;
-      },
-      factpulse.id,
-      { polling: 200, timeout: 30_000 },
-    );
+    await waitForCachedClients(page, factpulse.id);
     const rows = await invoke<{ rows: Client[] }>('clients.window', { connectionIds: [factpulse.id], limit: 1, sort: 'name' });
     client = rows.value.rows[0]!;
   });
