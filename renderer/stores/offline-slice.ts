@@ -39,11 +39,24 @@ export function outboxCounts(items: OutboxItem[], connectionId?: string): Outbox
 
 /**
  * How often a running sync refreshes the Clients list and counts: a first sync of 100k clients commits pages
- * for tens of seconds, and counting them (its sort indexes set aside meanwhile) costs a few tens of ms.
+ * for tens of seconds, and counting them costs main up to a few hundred ms, taken from the sync's own thread.
+ * So a refresh waits at least a second, and at least ten times as long as the last one took.
  */
 export const SYNC_REFRESH_MS = 1_000;
-let reloadClients: () => void = () => undefined;
-const refreshClients = throttle(SYNC_REFRESH_MS, () => reloadClients());
+const REFRESH_SHARE = 10;
+let reloadClients: () => Promise<void> = () => Promise.resolve();
+let lastRefreshMs = 0;
+const refreshClients = throttle(
+  () => Math.max(SYNC_REFRESH_MS, REFRESH_SHARE * lastRefreshMs),
+  () => {
+    const started = performance.now();
+    const measured = () => {
+      lastRefreshMs = performance.now() - started;
+    };
+    // The list reports its own errors; this only times the refresh.
+    reloadClients().then(measured, measured);
+  },
+);
 
 export const createOfflineSlice: StateCreator<StoreState, [], [], OfflineSlice> = (set, get) => ({
   syncProgress: {},
@@ -79,7 +92,7 @@ export const createOfflineSlice: StateCreator<StoreState, [], [], OfflineSlice> 
     set((s) => ({ syncProgress: { ...s.syncProgress, [progress.connectionId]: progress } }));
     if (progress.state === 'running') {
       // Each page a sync commits is in the cache at once: the list, its total and the counts follow what it wrote.
-      reloadClients = () => void get().loadClients();
+      reloadClients = () => get().loadClients();
       if (progress.rowsWritten > (before?.state === 'running' ? before.rowsWritten : 0)) refreshClients();
       return;
     }

@@ -5,10 +5,10 @@ export interface Throttled {
 }
 
 /**
- * Runs `run` at once, then at most once per `ms`: calls in between are folded into one that runs when the
- * time is up, so the last call is never lost.
+ * Runs `run` at once, then at most once per `ms` (asked again after each run when a function): calls in
+ * between are folded into one that runs when the time is up, so the last call is never lost.
  */
-export function throttle(ms: number, run: () => void, now: () => number = Date.now): Throttled {
+export function throttle(ms: number | (() => number), run: () => void, now: () => number = Date.now): Throttled {
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const fire = () => {
@@ -18,7 +18,7 @@ export function throttle(ms: number, run: () => void, now: () => number = Date.n
   };
   const throttled = () => {
     if (timer) return;
-    const wait = last + ms - now();
+    const wait = last + (typeof ms === 'number' ? ms : ms()) - now();
     if (wait <= 0) fire();
     else timer = setTimeout(fire, wait);
   };

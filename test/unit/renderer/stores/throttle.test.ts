@@ -24,4 +24,17 @@ describe('throttle', () => {
     refresh();
     expect(run).toHaveBeenCalledTimes(3);
   });
+
+  it('asks a period given as a function again after each run', () => {
+    const run = vi.fn();
+    let period = 1_000;
+    const refresh = throttle(() => period, run, () => Date.now());
+    refresh();
+    period = 4_000;
+    refresh();
+    vi.advanceTimersByTime(3_999);
+    expect(run).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
 });
