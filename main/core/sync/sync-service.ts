@@ -66,6 +66,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const clients = createClientWrites(w);
   const state = createSyncStateWrites(w);
   const cachedRows = w.read<{ n: number }, []>('SELECT count(*) AS n FROM clients');
+  const anyLiveRow = w.read<{ found: number }, [string]>('SELECT 1 AS found FROM clients WHERE connection_id = ? AND removed_at IS NULL LIMIT 1');
   // A process killed during a first sync left the sort indexes dropped.
   clients.endBulkLoad();
   const running = new Map<string, { promise: Promise<SyncProgress>; controller: AbortController }>();
@@ -73,6 +74,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   async function run(connectionId: string, controller: AbortController): Promise<SyncProgress> {
     const started = performance.now();
     const walk = state.begin(connectionId, pageSize, new Date());
+    // A new walk into nothing cached for the connection writes every row it leaves, so none can be unseen
+    // (and looking costs a pass over the connection's rows: ~0.25 s at 100k).
+    const nothingBefore = !walk.resumed && !anyLiveRow.get(connectionId);
     const syncedAt = new Date().toISOString();
     let lastEmit = 0;
     const base = { connectionId, resumed: walk.resumed };
@@ -143,7 +147,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       // Only a complete walk may conclude that the rows it did not see are gone.
       const at = new Date().toISOString();
       const removed = deps.db.transaction(() => {
-        const n = clients.markUnseenRemoved(connectionId, walk.walkId, at);
+        const n = nothingBefore ? 0 : clients.markUnseenRemoved(connectionId, walk.walkId, at);
         state.complete(connectionId, at, done.rowsWritten, n);
         return n;
       });

@@ -8,7 +8,9 @@ import type { FactPulseSandbox } from '../../../../../main/core/sandbox/factpuls
 import { createSyncService, SYNC_CONCURRENCY } from '../../../../../main/core/sync/sync-service';
 import type { SyncService } from '../../../../../main/core/sync/sync-service';
 import { createClientReads } from '../../../../../main/core/cache/clients/client-reads';
-import { readDb } from '../../../../../main/core/cache/handles';
+import { readDb, writeDb } from '../../../../../main/core/cache/handles';
+import { createClientWrites } from '../../../../../main/core/cache/clients/client-writes';
+import { generateClients } from '../../../../fixtures/cache/generate-clients';
 import type { Provider } from '../../../../../main/core/providers/types';
 import type { CacheDb } from '../../../../../main/core/cache/database';
 import { tempDb } from '../../../../unit/main/core/cache/temp-db';
@@ -78,6 +80,23 @@ describe('sync against the sandbox over HTTP', () => {
     const third = await sync.syncNow(CONN);
     expect(third).toMatchObject({ state: 'done', rowsWritten: 1, removed: 1 });
     expect(cachedTotal()).toBe(1049);
+  });
+
+  it('a first sync leaves alone a client the app cached while it ran (its walk never listed it)', async () => {
+    const [savedMeanwhile] = generateClients(CONN, 1, 99);
+    if (!savedMeanwhile) throw new Error('no generated client');
+    const listClients = provider.listClients.bind(provider);
+    provider.listClients = async (page, size, opts) => {
+      if (page === 2) createClientWrites(writeDb(db)).upsertPage(CONN, [savedMeanwhile], null, new Date().toISOString());
+      return listClients(page, size, opts);
+    };
+    const result = await sync.syncNow(CONN);
+    expect(result).toMatchObject({ state: 'done', rows: 1050, removed: 0 });
+    expect(cachedTotal()).toBe(1051);
+    // The next sync is the one that may conclude it is gone from the server.
+    provider.listClients = listClients;
+    expect(await sync.syncNow(CONN)).toMatchObject({ state: 'done', removed: 1 });
+    expect(cachedTotal()).toBe(1050);
   });
 
   it('a failed walk removes nothing, keeps its committed pages, and the next sync resumes', async () => {
