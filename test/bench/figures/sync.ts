@@ -11,6 +11,7 @@ import type { CacheDb } from '../../../main/core/cache/database';
 import { createEventBus } from '../../../main/core/ipc/event-bus';
 import { createFactPulseProvider } from '../../../main/core/providers/factpulse';
 import { createSyncService, SYNC_CONCURRENCY, SYNC_PAGE_SIZE } from '../../../main/core/sync/sync-service';
+import { walkPages } from '../../../main/core/sync/walk';
 import type { SyncProgress } from '../../../shared/schemas/cache';
 import { percentile, round, seconds, spread, trackPeakRss } from '../support/figures';
 import type { Figures } from '../support/figures';
@@ -49,14 +50,18 @@ function openCache(): { db: CacheDb; cleanup(): void } {
   };
 }
 
-/** The app's sync service and provider (default HTTP limits), with the walk's concurrency as given. */
-function syncer(db: CacheDb, sandbox: RemoteSandbox, concurrency: number) {
-  const provider = createFactPulseProvider({
+function benchProvider(sandbox: RemoteSandbox) {
+  return createFactPulseProvider({
     connectionId: CONNECTION,
     baseUrl: sandbox.url,
     auth: { method: 'apiKey' },
     secrets: { get: async () => sandbox.apiKey },
   });
+}
+
+/** The app's sync service and provider (default HTTP limits), with the walk's concurrency as given. */
+function syncer(db: CacheDb, sandbox: RemoteSandbox, concurrency: number) {
+  const provider = benchProvider(sandbox);
   const sync = createSyncService({ db, events: createEventBus(), log: () => {}, concurrency, online: (_id, call) => call(provider) });
   return async (): Promise<SyncRun> => {
     const started = performance.now();
@@ -132,6 +137,26 @@ export function networkFloorSeconds(rows: number, pageSize = SYNC_PAGE_SIZE, lat
 }
 
 /**
+ * The first sync's walk with nothing written: the same provider, requests in flight and page parsing, each
+ * page dropped once mapped. What the walk costs before the cache does anything (the sandbox's own time per
+ * request and the client's HTTP and parsing included).
+ */
+async function walkOnly(sandbox: RemoteSandbox): Promise<number> {
+  const provider = benchProvider(sandbox);
+  const started = performance.now();
+  const done = await walkPages({
+    pageSize: SYNC_PAGE_SIZE,
+    concurrency: SYNC_CONCURRENCY,
+    signal: new AbortController().signal,
+    donePages: new Set(),
+    fetchPage: (page, signal) => provider.listClients(page, SYNC_PAGE_SIZE, { signal }),
+    commitPages: () => 0,
+  });
+  if (done.rows !== CLIENTS_100K) throw new Error(`the walk without writes saw ${done.rows} rows`);
+  return seconds(started);
+}
+
+/**
  * 100k clients, RUNS times on a fresh cache: the first sync (RSS sampled every 20 ms during the first one),
  * then 1% of the clients edited server-side and a re-sync.
  */
@@ -140,6 +165,7 @@ async function measure100k(tenK: number): Promise<Figures> {
   try {
     const firsts: SyncRun[] = [];
     const resyncs: SyncRun[] = [];
+    const walks: number[] = [];
     let rss = { before: 0, peak: 0 };
     for (let i = 0; i < RUNS; i++) {
       const cache = openCache();
@@ -160,6 +186,7 @@ async function measure100k(tenK: number): Promise<Figures> {
         if (changed !== CLIENTS_100K * CHANGED_SHARE) throw new Error(`the sandbox changed ${changed} clients`);
         firsts.push(first);
         resyncs.push(await run());
+        walks.push(await walkOnly(sandbox));
       } finally {
         cache.cleanup();
       }
@@ -167,12 +194,16 @@ async function measure100k(tenK: number): Promise<Figures> {
     const floor = networkFloorSeconds(CLIENTS_100K);
     const first = percentile(firsts.map((r) => r.seconds), 50);
     const resync = percentile(resyncs.map((r) => r.seconds), 50);
+    const walk = percentile(walks, 50);
     const written = resyncs.map((r) => r.result.rowsWritten);
     const floorNote = `${CLIENTS_100K / SYNC_PAGE_SIZE} pages × ${LATENCY_MS} ms ÷ ${SYNC_CONCURRENCY} in flight`;
     return {
       'sync.100k_s': { value: round(first), unit: 's', note: `first sync, empty cache, median of ${RUNS}: ${spread(firsts.map((r) => r.seconds))} s` },
       'sync.100k_floor_s': { value: round(floor), unit: 's', note: floorNote },
       'sync.100k_x_floor': { value: round(first / floor), unit: 'x', note: 'first sync of 100k / network floor' },
+      'sync.100k_walk_only_s': { value: round(walk), unit: 's', note: `the same walk writing nothing, median of ${RUNS}: ${spread(walks)} s` },
+      'sync.100k_walk_only_x_floor': { value: round(walk / floor), unit: 'x', note: 'walk without writes / network floor: the sandbox and HTTP share' },
+      'sync.100k_x_walk_only': { value: round(first / walk), unit: 'x', note: 'first sync / the same walk writing nothing: the cache share' },
       'sync.scaling_100k_10k_x': { value: round(first / tenK, 1), unit: 'x', note: `100k first sync / 10k first sync (${round(tenK)} s)` },
       'resync.100k_1pct_s': { value: round(resync), unit: 's', note: `1% edited server-side, median of ${RUNS}: ${spread(resyncs.map((r) => r.seconds))} s` },
       'resync.100k_1pct_x_floor': { value: round(resync / floor), unit: 'x', note: 're-sync of 100k, 1% changed / network floor' },
