@@ -163,6 +163,8 @@ describe('directory: mutual TLS certificate, rebuilds, history and audit in Chro
   it('the history lists each rebuild with its filters, outcome, interaction id, duration and attempts', async () => {
     const { page } = harness;
     const rows = page.locator('[data-testid="rebuild-history"] tbody tr');
+    // The history reloads after each rebuild ends: the cancelled one may still be on its way in.
+    await rows.and(page.locator('[data-outcome="cancelled"]')).waitFor();
     await expect(rows.count()).resolves.toBe(3);
     await expect(rows.nth(0).getAttribute('data-outcome')).resolves.toBe('cancelled');
     await expect(rows.nth(1).getAttribute('data-outcome')).resolves.toBe('ok');
