@@ -98,11 +98,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const commitPages = (pages: FetchedPage[]) =>
         deps.db.transaction(() => {
           if (controller.signal.aborted) throw controller.signal.reason;
-          let written = 0;
-          for (const { page, records } of pages) {
-            written += clients.upsertPage(connectionId, records, walk.walkId, syncedAt).written;
-            state.pageDone(connectionId, walk.walkId, page, records.length);
-          }
+          const written = clients.upsertPages(connectionId, pages.map((p) => p.records), walk.walkId, syncedAt);
+          for (const { page, records } of pages) state.pageDone(connectionId, walk.walkId, page, records.length);
           return written;
         });
       const onPage = (p: WalkProgress) => {

@@ -14,6 +14,12 @@ export interface PageWriteResult {
 export interface ClientWrites {
   /** Upserts one page of a walk in one transaction; `walkId` marks the rows as seen by that walk. */
   upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult;
+  /**
+   * Upserts several pages (each as upsertPage would), indexing their text once at the end; returns the rows
+   * written. Runs in the caller's transaction, without a savepoint of its own (one would copy every page the
+   * write touches to the statement journal): a failure must fail that transaction whole.
+   */
+  upsertPages(connectionId: string, pages: readonly (readonly ClientRecord[])[], walkId: number | null, syncedAt: string): number;
   /** Marks as removed the live rows of a connection that walk `walkId` did not see. */
   markUnseenRemoved(connectionId: string, walkId: number, at: string): number;
   /** FactPulse's PDP facts of one cached client (providers/factpulse/client-facts.ts). */
@@ -160,52 +166,73 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     }
   }
 
-  function upsertPage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string): PageWriteResult {
-    return db.transaction(() => {
-      // A connection with nothing cached yet (its first sync) has no rows to compare against.
-      const known = new Map<string, KnownRow>();
-      if (anyRow.get(connectionId)) {
-        const remoteIds = JSON.stringify(records.map((r) => r.remoteId));
-        const rows = walkId === null ? existing.all(connectionId, remoteIds) : seenKnown.all(walkId, connectionId, remoteIds);
-        for (const row of rows) known.set(row.remote_id, row);
+  /**
+   * The rows of a write whose FTS text is not indexed yet: those past `from` (inserted by it) and those it
+   * updated. They are indexed once, after every page of the write: FTS5 flushes its pending terms to a new
+   * segment at each statement that follows, so one statement for the whole write saves a flush (and its
+   * merges) per page. Their text must not be dropped from the index meanwhile: it is not in it.
+   */
+  interface PendingText {
+    from: number;
+    updated: Set<number>;
+  }
+  const isPending = (text: PendingText, id: number) => id > text.from || text.updated.has(id);
+
+  function writePage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string, text: PendingText): number {
+    // A connection with nothing cached yet (its first sync) has no rows to compare against.
+    const known = new Map<string, KnownRow>();
+    if (anyRow.get(connectionId)) {
+      const remoteIds = JSON.stringify(records.map((r) => r.remoteId));
+      const rows = walkId === null ? existing.all(connectionId, remoteIds) : seenKnown.all(walkId, connectionId, remoteIds);
+      for (const row of rows) known.set(row.remote_id, row);
+    }
+    const toWrite: ClientRecord[] = [];
+    const hashed = new Map<ClientRecord, [string, string]>();
+    const indexedIds: number[] = [];
+    for (const record of records) {
+      const before = known.get(record.remoteId);
+      if (before) {
+        const extraJson = canonicalJson(record.extra);
+        const hash = contentHash(record, extraJson);
+        if (before.content_hash === hash && before.removed_at === null) continue;
+        hashed.set(record, [hash, extraJson]);
+        if (before.removed_at === null && !isPending(text, before.id)) indexedIds.push(before.id);
+        if (before.id <= text.from) text.updated.add(before.id);
       }
-      const toWrite: ClientRecord[] = [];
-      const hashed = new Map<ClientRecord, [string, string]>();
-      const updatedIds = new Set<number>();
-      const indexedIds = new Set<number>();
-      for (const record of records) {
-        const before = known.get(record.remoteId);
-        if (before) {
-          const extraJson = canonicalJson(record.extra);
-          const hash = contentHash(record, extraJson);
-          if (before.content_hash === hash && before.removed_at === null) continue;
-          hashed.set(record, [hash, extraJson]);
-          updatedIds.add(before.id);
-          if (before.removed_at === null) indexedIds.add(before.id);
-        }
-        toWrite.push(record);
-      }
-      const written = toWrite.length;
-      if (written) {
-        const lastIdBefore = lastId.get()?.id ?? 0;
-        if (indexedIds.size) ftsDropIds.run(JSON.stringify([...indexedIds]));
-        const upsert = () => upsertRows(toWrite, hashed, { connectionId, syncedAt, walkId });
-        const index = () => ftsAddWritten.run(lastIdBefore, JSON.stringify([...updatedIds]));
-        if (written >= BULK_ROWS && written >= (rowCount.get()?.n ?? 0)) {
-          withIndexesRebuilt(upsert);
-          withFewerFtsMerges(index);
-        } else {
-          upsert();
-          index();
-        }
-        facts.afterUpsert(connectionId, toWrite, (remoteId) => known.get(remoteId)?.id);
-      }
-      return { written, seen: records.length };
-    });
+      toWrite.push(record);
+    }
+    if (!toWrite.length) return 0;
+    if (indexedIds.length) ftsDropIds.run(JSON.stringify(indexedIds));
+    const upsert = () => upsertRows(toWrite, hashed, { connectionId, syncedAt, walkId });
+    if (toWrite.length >= BULK_ROWS && toWrite.length >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
+    else upsert();
+    facts.afterUpsert(connectionId, toWrite, (remoteId) => known.get(remoteId)?.id);
+    return toWrite.length;
+  }
+
+  function upsertPages(connectionId: string, pages: readonly (readonly ClientRecord[])[], walkId: number | null, syncedAt: string): number {
+    const text: PendingText = { from: lastId.get()?.id ?? 0, updated: new Set() };
+    let written = 0;
+    let bulk = false;
+    for (const records of pages) {
+      const n = writePage(connectionId, records, walkId, syncedAt, text);
+      bulk ||= n >= BULK_ROWS;
+      written += n;
+    }
+    if (written) {
+      const index = () => ftsAddWritten.run(text.from, JSON.stringify([...text.updated]));
+      if (bulk) withFewerFtsMerges(index);
+      else index();
+    }
+    return written;
   }
 
   return {
-    upsertPage,
+    upsertPage: (connectionId, records, walkId, syncedAt) => ({
+      written: db.transaction(() => upsertPages(connectionId, [records], walkId, syncedAt)),
+      seen: records.length,
+    }),
+    upsertPages,
     markUnseenRemoved: (connectionId, walkId, at) =>
       db.transaction(() => {
         const removed = removeUnseen.all(at, connectionId, walkId).map((r) => r.id);

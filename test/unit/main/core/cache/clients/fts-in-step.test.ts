@@ -39,6 +39,7 @@ function indexAgainstRebuilt(): { actual: Instance[]; expected: Instance[] } {
 }
 
 function expectIndexInStep(): void {
+  db.sqlite.prepare(`INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 0)`).run();
   const { actual, expected } = indexAgainstRebuilt();
   expect(expected.length).toBeGreaterThan(0);
   expect(actual).toEqual(expected);
@@ -73,6 +74,39 @@ describe('the full-text index follows every client write', () => {
     writes.setPdpInfo('A', renamed[0]!.remoteId, { configured: true, encryptionMode: 'double' });
     writes.forget('B');
     expect(liveRows()).toBe(210);
+    expectIndexInStep();
+  });
+
+  it('through several pages in one transaction that write the same rows twice (text indexed once, at the end)', () => {
+    const cached = generateClients('A', 40);
+    writes.upsertPage('A', cached, 1, NOW);
+    writes.upsertPage('A', cached.slice(30), 2, NOW);
+    expect(writes.markUnseenRemoved('A', 2, NOW)).toBe(30);
+    const fresh = generateClients('A', 20, 5, 40);
+    const renamed = (r: ClientRecord, to: string): ClientRecord => ({ ...r, name: `${to} ${r.name}` });
+    const pages = [
+      // Cached rows renamed, a tombstoned row revived, new rows.
+      [renamed(cached[31]!, 'Première'), cached[0]!, ...fresh.slice(0, 10)],
+      // The same cached row renamed again, a row new in page 1 renamed, the revived row renamed.
+      [renamed(cached[31]!, 'Seconde'), renamed(fresh[3]!, 'Nouvelle'), renamed(cached[0]!, 'Revenue'), ...fresh.slice(10)],
+    ];
+    const written = db.transaction(() => writes.upsertPages('A', pages, 3, NOW));
+    expect(written).toBe(1 + 1 + 10 + 3 + 10);
+    expect(liveRows()).toBe(10 + 1 + 20);
+    expectIndexInStep();
+    const found = (term: string) =>
+      (db.sqlite.prepare(`SELECT c.name FROM clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ?`).all(term) as Array<{ name: string }>).map((r) => r.name);
+    expect(found('seconde')).toEqual([`Seconde ${cached[31]!.name}`]);
+    expect(found('premiere')).toEqual([]);
+    expect(found('nouvelle')).toEqual([`Nouvelle ${fresh[3]!.name}`]);
+    expect(found('revenue')).toEqual([`Revenue ${cached[0]!.name}`]);
+  });
+
+  it('a failed page fails the whole transaction of pages, with the index as it was', () => {
+    writes.upsertPage('A', generateClients('A', 10), 1, NOW);
+    const broken = generateClients('A', 5, 3, 20).map((r, i) => (i === 4 ? { ...r, status: null as unknown as ClientRecord['status'] } : r));
+    expect(() => db.transaction(() => writes.upsertPages('A', [generateClients('A', 5, 4, 10), broken], 2, NOW))).toThrow(/NOT NULL/);
+    expect(liveRows()).toBe(10);
     expectIndexInStep();
   });
 
