@@ -178,7 +178,8 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   }
   const isPending = (text: PendingText, id: number) => id > text.from || text.updated.has(id);
 
-  function writePage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string, text: PendingText): number {
+  /** Writes one page's rows; `after` gets the page's fact writes, run once the pages' text is indexed. */
+  function writePage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string, text: PendingText, after: Array<() => void>): number {
     // A connection with nothing cached yet (its first sync) has no rows to compare against.
     const known = new Map<string, KnownRow>();
     if (anyRow.get(connectionId)) {
@@ -206,7 +207,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     const upsert = () => upsertRows(toWrite, hashed, { connectionId, syncedAt, walkId });
     if (toWrite.length >= BULK_ROWS && toWrite.length >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
     else upsert();
-    facts.afterUpsert(connectionId, toWrite, (remoteId) => known.get(remoteId)?.id);
+    after.push(() => facts.afterUpsert(connectionId, toWrite, (remoteId) => known.get(remoteId)?.id));
     return toWrite.length;
   }
 
@@ -214,8 +215,9 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     const text: PendingText = { from: lastId.get()?.id ?? 0, updated: new Set() };
     let written = 0;
     let bulk = false;
+    const after: Array<() => void> = [];
     for (const records of pages) {
-      const n = writePage(connectionId, records, walkId, syncedAt, text);
+      const n = writePage(connectionId, records, walkId, syncedAt, text, after);
       bulk ||= n >= BULK_ROWS;
       written += n;
     }
@@ -224,6 +226,7 @@ export function createClientWrites(db: WriteDb): ClientWrites {
       if (bulk) withFewerFtsMerges(index);
       else index();
     }
+    for (const write of after) write();
     return written;
   }
 
