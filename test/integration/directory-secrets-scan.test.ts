@@ -22,9 +22,9 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** The base64 body lines of a PEM: any one of them found anywhere is a leak. */
+/** The base64 body lines of a PEM (CRLF or LF): any one of them found anywhere is a leak. */
 function pemLines(pem: string): string[] {
-  return pem.split('\n').filter((l) => l.length >= 40 && !l.startsWith('-----'));
+  return pem.split(/\r?\n/).filter((l) => l.length >= 40 && !l.startsWith('-----'));
 }
 
 let dir: string;
@@ -112,9 +112,11 @@ describe('directory secrets scan', () => {
       }
     }
     expect(leaks).toEqual([]);
-    // The public certificate is there (state.sqlite), so the scan looked where the key would have been.
+    // The public certificate is there (state.sqlite), so the scan looked where the key would have been. Its
+    // lines are counted: SQLite cuts a long value at page boundaries, so a line may be split in the file.
     const state = filesUnder(dataDir).filter((f) => f.includes('state.sqlite')).map((f) => readFileSync(f)).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
-    expect(state.includes(pemLines(sandbox.client.certPem)[1]!)).toBe(true);
+    const certLines = pemLines(sandbox.client.certPem);
+    expect(certLines.filter((line) => state.includes(line)).length).toBeGreaterThanOrEqual(certLines.length - 2);
   });
 
   it('no answer that crossed the bridge (values and errors) carries one', () => {
