@@ -178,8 +178,18 @@ export function createClientWrites(db: WriteDb): ClientWrites {
   }
   const isPending = (text: PendingText, id: number) => id > text.from || text.updated.has(id);
 
-  /** Writes one page's rows; `after` gets the page's fact writes, run once the pages' text is indexed. */
-  function writePage(connectionId: string, records: readonly ClientRecord[], walkId: number | null, syncedAt: string, text: PendingText, after: Array<() => void>): number {
+  /**
+   * Writes one page's rows; `after` gets the page's fact writes, run once the pages' text is indexed. `bulk`:
+   * the page was written with the secondary indexes rebuilt (its text is then indexed with fewer FTS merges).
+   */
+  function writePage(
+    connectionId: string,
+    records: readonly ClientRecord[],
+    walkId: number | null,
+    syncedAt: string,
+    text: PendingText,
+    after: Array<() => void>,
+  ): { written: number; bulk: boolean } {
     // A connection with nothing cached yet (its first sync) has no rows to compare against.
     const known = new Map<string, KnownRow>();
     if (anyRow.get(connectionId)) {
@@ -202,13 +212,14 @@ export function createClientWrites(db: WriteDb): ClientWrites {
       }
       toWrite.push(record);
     }
-    if (!toWrite.length) return 0;
+    if (!toWrite.length) return { written: 0, bulk: false };
     if (indexedIds.length) ftsDropIds.run(JSON.stringify(indexedIds));
     const upsert = () => upsertRows(toWrite, hashed, { connectionId, syncedAt, walkId });
-    if (toWrite.length >= BULK_ROWS && toWrite.length >= (rowCount.get()?.n ?? 0)) withIndexesRebuilt(upsert);
+    const bulk = toWrite.length >= BULK_ROWS && toWrite.length >= (rowCount.get()?.n ?? 0);
+    if (bulk) withIndexesRebuilt(upsert);
     else upsert();
     after.push(() => facts.afterUpsert(connectionId, toWrite, (remoteId) => known.get(remoteId)?.id));
-    return toWrite.length;
+    return { written: toWrite.length, bulk };
   }
 
   function upsertPages(connectionId: string, pages: readonly (readonly ClientRecord[])[], walkId: number | null, syncedAt: string): number {
@@ -217,9 +228,9 @@ export function createClientWrites(db: WriteDb): ClientWrites {
     let bulk = false;
     const after: Array<() => void> = [];
     for (const records of pages) {
-      const n = writePage(connectionId, records, walkId, syncedAt, text, after);
-      bulk ||= n >= BULK_ROWS;
-      written += n;
+      const page = writePage(connectionId, records, walkId, syncedAt, text, after);
+      bulk ||= page.bulk;
+      written += page.written;
     }
     if (written) {
       const index = () => ftsAddWritten.run(text.from, JSON.stringify([...text.updated]));
